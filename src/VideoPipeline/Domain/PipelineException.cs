@@ -1,0 +1,25 @@
+namespace VideoPipeline.Domain;
+
+/// <summary>
+/// A failure that retrying cannot fix (bad input, rejected content, unsupported media).
+/// Retry policies never retry it.
+/// </summary>
+public class PermanentPipelineException(string code, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>A failure worth retrying (a busy tool, a timeout, a 429 from a provider).</summary>
+public class TransientPipelineException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Machine-readable error codes surfaced in job errors and CLI messages.</summary>
+public static class ErrorCodes
+{
+    public const string ContentRejected = "CONTENT_REJECTED";
+    public const string InvalidInput = "INVALID_INPUT";
+    public const string UnsupportedMedia = "UNSUPPORTED_MEDIA";
+    public const string ToolMissing = "TOOL_MISSING";
+    public const string ToolFailed = "TOOL_FAILED";
+    public const string StageFailed = "STAGE_FAILED";
+}

@@ -1,0 +1,42 @@
+namespace VideoPipeline.Storage;
+
+/// <summary>
+/// Where every upload, intermediate and final asset lives. Writes replace the whole asset
+/// atomically: a reader sees the old content or the new, never a partial file.
+/// </summary>
+public interface IAssetStore
+{
+    Task<AssetProperties> UploadFileAsync(
+        AssetRef asset,
+        string localPath,
+        string contentType,
+        IReadOnlyDictionary<string, string>? metadata = null,
+        CancellationToken cancellationToken = default);
+
+    Task<AssetProperties> UploadAsync(
+        AssetRef asset,
+        Stream content,
+        string contentType,
+        IReadOnlyDictionary<string, string>? metadata = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the asset does not exist.</summary>
+    Task<AssetProperties?> GetPropertiesAsync(AssetRef asset, CancellationToken cancellationToken = default);
+
+    /// <exception cref="AssetNotFoundException">The asset does not exist.</exception>
+    Task<Stream> OpenReadAsync(AssetRef asset, CancellationToken cancellationToken = default);
+
+    /// <exception cref="AssetNotFoundException">The asset does not exist.</exception>
+    Task DownloadToFileAsync(AssetRef asset, string localPath, CancellationToken cancellationToken = default);
+
+    Task<bool> DeleteAsync(AssetRef asset, CancellationToken cancellationToken = default);
+
+    /// <summary>A read-only link for users; expiring where the store supports it.</summary>
+    Uri GetReadUri(AssetRef asset, TimeSpan? lifetime = null);
+
+    /// <summary>
+    /// The asset's path when the store keeps it on the local disk, so FFmpeg can read it in place;
+    /// null when it has to be downloaded first.
+    /// </summary>
+    string? TryGetLocalPath(AssetRef asset);
+}
