@@ -26,7 +26,7 @@ public static partial class SpeakableText
         var paragraph = new StringBuilder();
         foreach (var rawLine in normalized.Split('\n'))
         {
-            var (line, standsAlone) = CleanLine(rawLine);
+            var (line, standsAlone) = CleanLine(rawLine, insideParagraph: paragraph.Length > 0);
             if (line.Length == 0)
             {
                 Flush(paragraph, paragraphs);
@@ -54,7 +54,7 @@ public static partial class SpeakableText
         return Tidy(string.Join(' ', paragraphs));
     }
 
-    private static (string Line, bool StandsAlone) CleanLine(string line)
+    private static (string Line, bool StandsAlone) CleanLine(string line, bool insideParagraph)
     {
         if (HorizontalRule().IsMatch(line) || SetextUnderline().IsMatch(line)
             || TableDivider().IsMatch(line) || LinkDefinition().IsMatch(line))
@@ -70,9 +70,9 @@ public static partial class SpeakableText
             standsAlone = true;
         }
 
-        if (ListBullet().IsMatch(line))
+        if (ListBullet().IsMatch(line) || IsOrderedListItem(line, insideParagraph))
         {
-            line = ListBullet().Replace(line, "");
+            line = ListBullet().IsMatch(line) ? ListBullet().Replace(line, "") : OrderedListMarker().Replace(line, "");
             standsAlone = true;
         }
 
@@ -90,6 +90,14 @@ public static partial class SpeakableText
         line = RemoveSymbols(line);
         return (Whitespace().Replace(line, " ").Trim(), standsAlone);
     }
+
+    /// <summary>
+    /// "1." starts a list; a wrapped sentence line such as "2019. Since then" does not. As in
+    /// CommonMark, only a list starting at 1 may interrupt a paragraph, and years are never markers.
+    /// </summary>
+    private static bool IsOrderedListItem(string line, bool insideParagraph) =>
+        OrderedListMarker().Match(line) is { Success: true } marker
+        && (!insideParagraph || marker.Groups["number"].Value == "1");
 
     private static void Flush(StringBuilder paragraph, List<string> paragraphs)
     {
@@ -210,8 +218,11 @@ public static partial class SpeakableText
     [GeneratedRegex(@"\s+#+\s*$")]
     private static partial Regex ClosingHashes();
 
-    [GeneratedRegex(@"^\s*(?:[-*+•◦‣]|\d{1,9}[.)])\s+")]
+    [GeneratedRegex(@"^\s*[-*+•◦‣]\s+")]
     private static partial Regex ListBullet();
+
+    [GeneratedRegex(@"^\s*(?<number>[0-9]{1,3})[.)]\s+")]
+    private static partial Regex OrderedListMarker();
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
     private static partial Regex Image();

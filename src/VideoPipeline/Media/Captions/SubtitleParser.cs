@@ -126,7 +126,9 @@ public static partial class SubtitleParser
         .Replace('\r', '\n')
         .Split('\n');
 
-    private static bool IsTimingLine(string line) => line.Contains("-->", StringComparison.Ordinal);
+    // Starting with a digit keeps a text line such as "a --> b" from passing for a broken timing line.
+    private static bool IsTimingLine(string line) =>
+        line.Contains("-->", StringComparison.Ordinal) && line.TrimStart() is { Length: > 0 } trimmed && char.IsAsciiDigit(trimmed[0]);
 
     private static PendingCue ParseTiming(string line, int lineNumber)
     {

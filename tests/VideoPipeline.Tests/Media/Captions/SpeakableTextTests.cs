@@ -87,6 +87,12 @@ public class SpeakableTextTests
     }
 
     [Fact]
+    public void Clean_year_starting_a_wrapped_line_is_not_a_list_marker()
+    {
+        Assert.Equal("We started in 2019. Since then we grew.", SpeakableText.Clean("We started in\n2019. Since then we grew."));
+    }
+
+    [Fact]
     public void Clean_html_tags_are_removed_and_entities_decoded()
     {
         Assert.Equal("Hello world & friends", SpeakableText.Clean("<p>Hello <b>world</b> &amp; friends</p>"));

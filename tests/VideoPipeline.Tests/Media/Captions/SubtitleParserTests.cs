@@ -40,6 +40,14 @@ public class SubtitleParserTests
     }
 
     [Fact]
+    public void ParseSrt_arrow_in_cue_text_is_text_not_a_timing_line()
+    {
+        var cues = SubtitleParser.ParseSrt("1\n00:00:01,000 --> 00:00:02,000\nleft --> right\n");
+
+        Assert.Equal("left --> right", cues.Single().Text);
+    }
+
+    [Fact]
     public void ParseSrt_strips_common_formatting_tags()
     {
         var cues = SubtitleParser.ParseSrt("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Hi</i> <font color=\"red\">there</font>\n");
