@@ -2,7 +2,8 @@ namespace VideoPipeline.Providers.Offline.Planning;
 
 /// <summary>
 /// Spoken lines per beat, best first. Lines are short, plain and made of common words: festival
-/// reads them and pocketsphinx must recognise them again. Slots: {product} ("our new coffee"),
+/// reads them and pocketsphinx must recognise them again (lines it misheard, such as "Meet our new
+/// coffee" and "Smooth, rich taste in every sip", were reworded or moved down). Slots: {product} ("our new coffee"),
 /// {is} and {was} (to agree with the product or hero), {theme} ("your morning routine"), {time} and {times}
 /// ("morning", "mornings"), {topic}, {howto}, {hero}, {hero_a} and {plot}.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class NarrationTemplates
             ["Life moves fast.", "You deserve a moment for yourself.", "There has to be a better way."],
             "Life is busy."),
         [BeatKind.Reveal] = new(
-            ["Meet {product}.", "Say hello to {product}.", "{product} {is} here.", "This is {product}."],
+            ["Say hello to {product}.", "This is {product}.", "{product} {is} here.", "Meet {product}."],
             ["Made with care, just for you.", "It is finally here.", "Simple, honest, and made for you."],
             "Here it is."),
         [BeatKind.Benefit] = new(
@@ -115,7 +116,7 @@ internal static class NarrationTemplates
     // Benefit leads that only make sense for one kind of product; woven in with the general ones.
     private static readonly Dictionary<ItemCategory, string[]> BenefitsByCategory = new()
     {
-        [ItemCategory.Drink] = ["Smooth, rich taste in every sip.", "Fresh flavor, every single time.", "Take a sip and slow down."],
+        [ItemCategory.Drink] = ["Rich and full of flavor.", "Fresh flavor, every single time.", "Take a sip and slow down."],
         [ItemCategory.Food] = ["Fresh taste in every bite.", "Made with simple, good food.", "Share it with the people you love."],
         [ItemCategory.Tech] = ["Fast, simple, and easy to use.", "It just works, every time.", "Less time waiting, more time doing."],
         [ItemCategory.Apparel] = ["Comfort that lasts all day.", "Light, strong, and ready to move.", "Made to keep up with you."],

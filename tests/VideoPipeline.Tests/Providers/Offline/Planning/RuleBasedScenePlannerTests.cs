@@ -51,8 +51,8 @@ public sealed class RuleBasedScenePlannerTests
         [
             "Every morning starts the same way. You know the feeling.",
             "Mornings can feel rushed. Life moves fast.",
-            "Meet our new coffee. Made with care, just for you.",
-            "Smooth, rich taste in every sip. Enjoy every moment.",
+            "Say hello to our new coffee. It is finally here.",
+            "Rich and full of flavor. Enjoy every moment.",
             "It fits right into your morning routine.",
             "Try our new coffee today.",
         ];
