@@ -1,1 +1,3 @@
-return 0;
+using VideoPipeline.Host.Cli;
+
+return await CliApplication.RunAsync(args);

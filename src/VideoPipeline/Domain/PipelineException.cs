@@ -4,10 +4,18 @@ namespace VideoPipeline.Domain;
 /// A failure that retrying cannot fix (bad input, rejected content, unsupported media).
 /// Retry policies never retry it.
 /// </summary>
-public class PermanentPipelineException(string code, string message, Exception? inner = null)
-    : Exception(message, inner)
+public class PermanentPipelineException : Exception
 {
-    public string Code { get; } = code;
+    public PermanentPipelineException(string code, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        this.Code = code;
+
+        // Exception.Data travels with task failure details, so the code survives the activity boundary.
+        this.Data["code"] = code;
+    }
+
+    public string Code { get; }
 }
 
 /// <summary>A failure worth retrying (a busy tool, a timeout, a 429 from a provider).</summary>

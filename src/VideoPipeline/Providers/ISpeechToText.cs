@@ -7,7 +7,7 @@ public interface ISpeechToText
 {
     string Name { get; }
 
-    Task<Transcript> TranscribeAsync(string audioPath, TranscriptionOptions options, CancellationToken cancellationToken);
+    Task<Transcript> TranscribeAsync(string audioPath, TranscriptionOptions transcriptionOptions, CancellationToken cancellationToken);
 }
 
 public sealed record TranscriptionOptions

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using VideoPipeline.Host.Hosting;
+
+namespace VideoPipeline.Host.Cli;
+
+/// <summary>Verbs: generate, bench. Parse errors are one line on stderr with exit code 2.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("VideoFunctions: prompt to finished video, on this machine")
+        {
+            GenerateCommand.Create(Services),
+            BenchCommand.Create(),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message}");
+            return ExitCodes.Usage;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            return await parsed.InvokeAsync(cancellationToken: cancel.Token);
+        }
+        finally
+        {
+            if (services.IsValueCreated)
+            {
+                services.Value.Dispose();
+            }
+        }
+    }
+
+    // Built on first use, so `--help` and parse errors never start the pipeline's services.
+    private static readonly Lazy<Microsoft.Extensions.Hosting.IHost> services = new(() => HostServices.Build());
+
+    private static IServiceProvider Services() => services.Value.Services;
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Storage;
+using VideoPipeline.Workflow;
+using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Workflow.Orchestration.InProcess;
+
+namespace VideoPipeline.Host.Cli;
+
+/// <summary>
+/// Runs one generate job in this process: uploads the user's files into the asset store
+/// (content-addressed, so the same file is stored once) and runs the GenerateVideo orchestrator.
+/// </summary>
+public sealed class LocalJobRunner(InProcessOrchestrationRunner runner, IAssetStore store, IOptions<PipelineOptions> options)
+{
+    public async Task<LocalJobOutcome> RunAsync(string jobId, GenerateInput input, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var music = input.MusicFile is null ? null : await this.UploadAsync(input.MusicFile, cancellationToken);
+        var script = input.ScriptAudioFile is null ? null : await this.UploadAsync(input.ScriptAudioFile, cancellationToken);
+        var orchestrationInput = new GenerateVideoInput(jobId, input.Request, music, script)
+        {
+            Settings = OrchestrationSettings.From(options.Value),
+        };
+
+        var result = await runner.RunAsync(GenerateVideoOrchestrator.Name, jobId, orchestrationInput, callbacks, cancellationToken);
+        return new LocalJobOutcome(result, stopwatch.Elapsed);
+    }
+
+    private async Task<AssetRef> UploadAsync(string path, CancellationToken cancellationToken)
+    {
+        var hash = await ContentHash.Sha256OfFileAsync(path, cancellationToken);
+        var asset = new AssetRef(AssetContainers.Uploads, hash + Path.GetExtension(path).ToLowerInvariant());
+        if (await store.GetPropertiesAsync(asset, cancellationToken) is null)
+        {
+            await store.UploadFileAsync(asset, path, ContentTypes.FromExtension(path), cancellationToken: cancellationToken);
+        }
+
+        return asset;
+    }
+}
+
+public sealed record LocalJobOutcome(OrchestrationResult Result, TimeSpan Elapsed)
+{
+    public bool Succeeded => this.Result.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
+
+    /// <summary>One line: the failed stage and why.</summary>
+    public string FailureReason =>
+        this.Result.ReadCustomStatus<PipelineStatus>()?.Error is { } error
+            ? $"{error.FailedStage}: {error.Message} ({error.Code})"
+            : FirstLine(this.Result.FailureDetails?.ErrorMessage ?? this.Result.RuntimeStatus.ToString());
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
+}

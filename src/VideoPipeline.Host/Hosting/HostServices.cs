@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoPipeline.DependencyInjection;
+using VideoPipeline.Host.Cli;
+using VideoPipeline.Media;
+
+namespace VideoPipeline.Host.Hosting;
+
+public static class HostServices
+{
+    /// <summary>Configuration, logging and the pipeline for the CLI verbs.</summary>
+    /// <param name="overrides">Settings that win over every other source (the benchmark's private store).</param>
+    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddLocalSettingsJson("local.settings.json")
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+
+        // CLI output belongs to the verbs; logs go to stderr and default to warnings.
+        builder.Logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddVideoPipeline(builder.Configuration);
+        builder.Services.AddCliServices();
+        return builder.Build();
+    }
+
+    private static IServiceCollection AddCliServices(this IServiceCollection services)
+    {
+        services.AddSingleton<ToolVersions>();
+        services.AddSingleton<LocalJobRunner>();
+        services.AddSingleton<GenerateInputValidator>();
+        services.AddSingleton<OutputWriter>();
+        return services;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VideoPipeline.Domain;
+using VideoPipeline.Media;
+using VideoPipeline.Media.Assembly;
+using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Probing;
+using VideoPipeline.Providers;
+using VideoPipeline.Providers.Offline.Moderation;
+using VideoPipeline.Providers.Offline.Music;
+using VideoPipeline.Providers.Offline.Planning;
+using VideoPipeline.Providers.Offline.Rendering;
+using VideoPipeline.Providers.Offline.Speech;
+using VideoPipeline.Storage;
+using VideoPipeline.Workflow;
+using VideoPipeline.Workflow.Activities;
+using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Workflow.Orchestration.InProcess;
+
+namespace VideoPipeline.DependencyInjection;
+
+public static class VideoPipelineServiceCollectionExtensions
+{
+    /// <summary>The pipeline with its offline default providers, options bound from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddVideoPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddOptions<FFmpegOptions>().Bind(configuration.GetSection(FFmpegOptions.Section));
+        services.AddOptions<AudioMixOptions>().Bind(configuration.GetSection(AudioMixOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IFFmpegRunner, FFmpegRunner>();
+        services.AddSingleton<IMediaProbe, FFprobeMediaProbe>();
+        services.TryAddSingleton<IAssetStore, FileAssetStore>();
+
+        services.AddOfflineProviders(configuration);
+        services.AddPipelineOrchestration(configuration);
+        return services;
+    }
+
+    public static IServiceCollection AddOfflineProviders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FestivalOptions>().Bind(configuration.GetSection(FestivalOptions.Section));
+        services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(PocketSphinxOptions.Section));
+        services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.Section));
+        services.AddOptions<AnimaticOptions>().Bind(configuration.GetSection(AnimaticOptions.Section));
+
+        services.TryAddSingleton<IScenePlanner, RuleBasedScenePlanner>();
+        services.TryAddSingleton<ISceneClipGenerator, AnimaticClipGenerator>();
+        services.TryAddSingleton<ISpeechSynthesizer, FestivalSpeechSynthesizer>();
+        services.TryAddSingleton<ISpeechToText, PocketSphinxSpeechToText>();
+        services.TryAddSingleton<IMusicProvider, ChordProgressionMusicProvider>();
+        services.TryAddSingleton<IContentModerator, BlocklistContentModerator>();
+        return services;
+    }
+
+    public static IServiceCollection AddPipelineOrchestration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InProcessRunnerOptions>()
+            .Bind(configuration.GetSection(InProcessRunnerOptions.Section))
+            .Configure(o => o.IsNonRetriable = static e => e is PermanentPipelineException or ExternalToolException { IsTransient: false });
+
+        services.AddSingleton(new TaskRegistry()
+            .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
+            .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)
+            .AddActivity<TranscribeNarrationActivity>(ActivityNames.TranscribeNarration)
+            .AddActivity<PlanScenesActivity>(ActivityNames.PlanScenes)
+            .AddActivity<GenerateSceneClipActivity>(ActivityNames.GenerateSceneClip)
+            .AddActivity<SynthesizeVoiceoverActivity>(ActivityNames.SynthesizeVoiceover)
+            .AddActivity<ComposeMusicActivity>(ActivityNames.ComposeMusic)
+            .AddActivity<ApplySceneEditsActivity>(ActivityNames.ApplySceneEdits)
+            .AddActivity<BuildCaptionsActivity>(ActivityNames.BuildCaptions)
+            .AddActivity<AssembleVideoActivity>(ActivityNames.AssembleVideo));
+        services.AddSingleton<InProcessOrchestrationRunner>();
+        return services;
+    }
+}

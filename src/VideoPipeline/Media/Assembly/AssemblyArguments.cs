@@ -1,0 +1,243 @@
+using System.Globalization;
+using VideoPipeline.Domain;
+using VideoPipeline.Media.Audio;
+using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
+
+namespace VideoPipeline.Media.Assembly;
+
+/// <summary>
+/// Builds the assembly commands. The video stream is encoded once: every clip is normalized
+/// (size, fps, SAR, pixel format, exact frame count), concatenated, overlaid with text and burned
+/// captions in one filter graph. Audio (voices ×2.0, scene audio ×0.2, music ×0.3 looped and faded)
+/// is normalized to −16 LUFS with two-pass loudnorm: <see cref="BuildMeasurePass"/> decodes audio
+/// only, then <see cref="BuildFinalPass"/> applies the measured, linear correction.
+/// </summary>
+public static class AssemblyArguments
+{
+    public static FFmpegArguments BuildMeasurePass(AssemblySpec spec, AudioMixOptions mix)
+    {
+        var args = FFmpegArguments.Create().WithLogLevel("info");
+        var graph = new FilterGraph();
+        AddAudioGraph(args, graph, spec, mix, clipInputs: null, loudnorm: new Filter("loudnorm")
+            .With("I", mix.TargetLoudness)
+            .With("TP", mix.TruePeak)
+            .With("LRA", mix.LoudnessRange)
+            .With("print_format", "json"));
+        return args.WithFilterGraph(graph).AddNullOutput(o => o.Map("aout"));
+    }
+
+    public static FFmpegArguments BuildFinalPass(
+        AssemblySpec spec,
+        AudioMixOptions mix,
+        LoudnormMeasurement measured,
+        FFmpegOptions encoding,
+        string videoPath,
+        string audioTrackPath)
+    {
+        var args = FFmpegArguments.Create().WithLogLevel("info");
+        var graph = new FilterGraph();
+        var clipInputs = AddVideoGraph(args, graph, spec);
+        var loudnorm = new Filter("loudnorm")
+            .With("I", mix.TargetLoudness)
+            .With("TP", mix.TruePeak)
+            .With("LRA", mix.LoudnessRange);
+
+        // Silence has no loudness to correct; the measured values would be infinite.
+        if (!measured.IsSilent)
+        {
+            loudnorm.With("measured_I", measured.InputIntegrated)
+                .With("measured_TP", measured.InputTruePeak)
+                .With("measured_LRA", measured.InputRange)
+                .With("measured_thresh", measured.InputThreshold)
+                .With("offset", measured.TargetOffset)
+                .With("linear", "true");
+        }
+
+        AddAudioGraph(args, graph, spec, mix, clipInputs, loudnorm.With("print_format", "json"));
+        graph.Chain("aout").Then("asplit", f => f.With("outputs", 2)).To("amain", "atrack");
+
+        return args.WithFilterGraph(graph)
+            .AddOutput(videoPath, o => o
+                .Map("vout")
+                .Map("amain")
+                .VideoCodec("libx264")
+                .Preset(encoding.Preset)
+                .Crf(encoding.Crf)
+                .PixelFormat("yuv420p")
+                .With("-profile:v", "high")
+                .FrameRate(spec.Fps)
+                .AudioCodec("aac")
+                .AudioBitrate(encoding.AudioBitrate)
+                .SampleRate(48000)
+                .Duration(spec.DurationSeconds)
+                .FastStart())
+            .AddOutput(audioTrackPath, o => o
+                .Map("atrack")
+                .AudioCodec("aac")
+                .AudioBitrate(encoding.AudioBitrate)
+                .SampleRate(48000)
+                .Duration(spec.DurationSeconds)
+                .FastStart());
+    }
+
+    /// <returns>The input index of each clip, so the audio graph reads scene audio from the same inputs.</returns>
+    private static List<int> AddVideoGraph(FFmpegArguments args, FilterGraph graph, AssemblySpec spec)
+    {
+        var (w, h) = (spec.Resolution.Width, spec.Resolution.Height);
+        var pads = new List<string>();
+        var inputs = new List<int>();
+        foreach (var clip in spec.Clips)
+        {
+            var input = args.AddInput(FFmpegInput.File(clip.Path));
+            inputs.Add(input);
+            var pad = $"v{pads.Count}";
+            var chain = graph.Chain($"{input}:v");
+            if (spec.Fit == FitMode.Cover)
+            {
+                chain.Then("scale", f => f.With("w", w).With("h", h).With("force_original_aspect_ratio", "increase"))
+                    .Then("crop", f => f.With("w", w).With("h", h));
+            }
+            else
+            {
+                chain.Then("scale", f => f.With("w", w).With("h", h).With("force_original_aspect_ratio", "decrease"))
+                    .Then("pad", f => f.With("w", w).With("h", h).With("x", "(ow-iw)/2").With("y", "(oh-ih)/2").With("color", "black"));
+            }
+
+            chain.Then("setsar", f => f.With("r", 1))
+                .Then("fps", f => f.With("fps", spec.Fps))
+                .Then("format", f => f.With("pix_fmts", "yuv420p"))
+                .Then("tpad", f => f.With("stop_mode", "clone").With("stop_duration", clip.FrameCount / (double)spec.Fps))
+                .Then("trim", f => f.With("end_frame", clip.FrameCount))
+                .Then("setpts", f => f.With("expr", "PTS-STARTPTS"))
+                .To(pad);
+            pads.Add(pad);
+        }
+
+        var edit = graph.Chain([.. pads]).Then("concat", f => f.With("n", pads.Count).With("v", 1).With("a", 0));
+        var scale = Math.Min(w, h) / 720.0;
+        foreach (var overlay in spec.Overlays)
+        {
+            AddOverlay(edit, overlay, spec, scale);
+        }
+
+        if (spec.CaptionsPath is not null)
+        {
+            edit.Then("ass", f => f.With("filename", spec.CaptionsPath));
+        }
+
+        edit.To("vout");
+        return inputs;
+    }
+
+    // Each line is its own drawtext so every line is centred; text fades in and out over 0.3 s.
+    private static void AddOverlay(FilterChain chain, AssemblyOverlay overlay, AssemblySpec spec, double scale)
+    {
+        var size = (int)Math.Round(56 * scale);
+        var maxChars = (int)(spec.Resolution.Width * 0.9 / (size * 0.6));
+        var lines = TextWrapper.Wrap(overlay.Text, maxChars, 3);
+        var lineHeight = (int)(size * 1.3);
+        var blockHeight = lines.Count * lineHeight;
+        var h = spec.Resolution.Height;
+        var top = overlay.Position switch
+        {
+            "center" => (h - blockHeight) / 2,
+            "bottom" => (int)(h * 0.62) - blockHeight,
+            _ => (int)(h * 0.13),
+        };
+        var (a, b) = (Num(overlay.Start), Num(overlay.End));
+        var fade = Num(Math.Min(0.3, (overlay.End - overlay.Start) / 3));
+        var alpha = $"if(lt(t,{a}+{fade}),(t-{a})/{fade},if(gt(t,{b}-{fade}),({b}-t)/{fade},1))";
+        for (var i = 0; i < lines.Count; i++)
+        {
+            chain.Then("drawtext", f => f
+                .With("fontfile", spec.FontFile)
+                .With("expansion", "none")
+                .With("text", lines[i])
+                .With("fontsize", size)
+                .With("fontcolor", "white")
+                .With("box", 1)
+                .With("boxcolor", "black@0.5")
+                .With("boxborderw", (int)Math.Round(14 * scale))
+                .With("x", "(w-text_w)/2")
+                .With("y", top + (i * lineHeight))
+                .With("alpha", alpha)
+                .With("enable", $"between(t,{a},{b})"));
+        }
+    }
+
+    /// <param name="clipInputs">Inputs already opened for the clips; null when this pass decodes audio only.</param>
+    private static void AddAudioGraph(FFmpegArguments args, FilterGraph graph, AssemblySpec spec, AudioMixOptions mix, List<int>? clipInputs, Filter loudnorm)
+    {
+        var total = spec.DurationSeconds;
+        var pads = new List<string>();
+
+        foreach (var voice in spec.Voices)
+        {
+            var input = args.AddInput(FFmpegInput.File(voice.Path));
+            var pad = $"vo{pads.Count}";
+            Normalize(graph.Chain($"{input}:a"))
+                .Then("volume", f => f.With("volume", mix.VoiceVolume))
+                .Then("adelay", f => f.With("delays", Milliseconds(voice.Start)).With("all", 1))
+                .To(pad);
+            pads.Add(pad);
+        }
+
+        for (var i = 0; i < spec.Clips.Count; i++)
+        {
+            var clip = spec.Clips[i];
+            if (!clip.HasAudio)
+            {
+                continue;
+            }
+
+            var input = clipInputs?[i] ?? args.AddInput(FFmpegInput.File(clip.Path));
+            var pad = $"sa{pads.Count}";
+            Normalize(graph.Chain($"{input}:a"))
+                .Then("atrim", f => f.With("duration", clip.FrameCount / (double)spec.Fps))
+                .Then("asetpts", f => f.With("expr", "PTS-STARTPTS"))
+                .Then("volume", f => f.With("volume", mix.SceneAudioVolume))
+                .Then("adelay", f => f.With("delays", Milliseconds(clip.Start)).With("all", 1))
+                .To(pad);
+            pads.Add(pad);
+        }
+
+        if (spec.MusicPath is not null)
+        {
+            var input = args.AddInput(FFmpegInput.File(spec.MusicPath).Loop());
+            var fade = Math.Min(mix.MusicFadeOutSeconds, total / 3);
+            Normalize(graph.Chain($"{input}:a"))
+                .Then("atrim", f => f.With("duration", total))
+                .Then("volume", f => f.With("volume", mix.MusicVolume))
+                .Then("afade", f => f.With("t", "out").With("st", total - fade).With("d", fade))
+                .To("mus");
+            pads.Add("mus");
+        }
+
+        if (pads.Count == 0)
+        {
+            args.AddInput(FFmpegInput.Lavfi(new Filter("anullsrc").With("r", 48000).With("cl", "stereo")));
+            pads.Add($"{args.Inputs.Count - 1}:a");
+        }
+
+        graph.Chain([.. pads])
+            .Then("amix", f => f.With("inputs", pads.Count).With("duration", "longest").With("dropout_transition", 0).With("normalize", 0))
+            .Then("apad", f => f.With("whole_dur", total))
+            .Then("atrim", f => f.With("duration", total))
+            .Then(loudnorm)
+
+            // loudnorm works at 192 kHz and leaves the layout open; pin the output format explicitly.
+            .Then("aresample", f => f.With("osr", 48000))
+            .Then("aformat", f => f.With("sample_fmts", "fltp").With("sample_rates", 48000).With("channel_layouts", "stereo"))
+            .To("aout");
+    }
+
+    private static FilterChain Normalize(FilterChain chain) =>
+        chain.Then("aresample", f => f.With("osr", 48000))
+            .Then("aformat", f => f.With("sample_fmts", "fltp").With("channel_layouts", "stereo"));
+
+    private static string Milliseconds(double seconds) =>
+        ((long)Math.Round(seconds * 1000)).ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double value) => Filter.FormatNumber(value);
+}

@@ -1,0 +1,49 @@
+using VideoPipeline.Storage;
+
+namespace VideoPipeline.Media;
+
+/// <summary>
+/// A private scratch folder for one activity execution. Assets are read in place when the store
+/// is local, otherwise downloaded here; everything is deleted on dispose, success or not.
+/// </summary>
+public sealed class MediaWorkspace : IDisposable
+{
+    private MediaWorkspace(string directory) => this.Directory = directory;
+
+    public string Directory { get; }
+
+    public static MediaWorkspace Create(string root, string label)
+    {
+        var safe = new string(label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        var directory = Path.Combine(Path.GetFullPath(root), $"{safe}-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(directory);
+        return new MediaWorkspace(directory);
+    }
+
+    public string PathFor(string fileName) => Path.Combine(this.Directory, fileName);
+
+    /// <exception cref="AssetNotFoundException">The asset does not exist.</exception>
+    public async Task<string> MaterializeAsync(IAssetStore store, AssetRef asset, CancellationToken cancellationToken)
+    {
+        if (store.TryGetLocalPath(asset) is { } local)
+        {
+            return File.Exists(local) ? local : throw new AssetNotFoundException(asset);
+        }
+
+        var target = this.PathFor($"{asset.Container}-{asset.Name.Replace('/', '-')}");
+        await store.DownloadToFileAsync(asset, target, cancellationToken);
+        return target;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(this.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover scratch folder must not fail the activity.
+        }
+    }
+}

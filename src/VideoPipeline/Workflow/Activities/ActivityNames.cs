@@ -1,0 +1,14 @@
+namespace VideoPipeline.Workflow.Activities;
+
+public static class ActivityNames
+{
+    public const string ModerateContent = "ModerateContent";
+    public const string TranscribeNarration = "TranscribeNarration";
+    public const string PlanScenes = "PlanScenes";
+    public const string GenerateSceneClip = "GenerateSceneClip";
+    public const string SynthesizeVoiceover = "SynthesizeVoiceover";
+    public const string ComposeMusic = "ComposeMusic";
+    public const string ApplySceneEdits = "ApplySceneEdits";
+    public const string BuildCaptions = "BuildCaptions";
+    public const string AssembleVideo = "AssembleVideo";
+}

@@ -1,0 +1,15 @@
+using VideoPipeline.Providers;
+using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Orchestration;
+
+namespace VideoPipeline.Workflow.Activities;
+
+/// <summary>Pre-generation check of the prompt; the orchestrator fails the job when it is flagged.</summary>
+public sealed class ModerateContentActivity(IContentModerator moderator) : TaskActivity<ModerateContentInput, ModerationVerdict>
+{
+    public override async Task<ModerationVerdict> RunAsync(ActivityContext context, ModerateContentInput input)
+    {
+        var result = await moderator.CheckTextAsync(input.Text, context.CancellationToken);
+        return new ModerationVerdict(result.Flagged, result.Categories, moderator.Name);
+    }
+}

@@ -1,0 +1,12 @@
+using VideoPipeline.Domain;
+using VideoPipeline.Storage;
+
+namespace VideoPipeline.Workflow.Contracts;
+
+/// <param name="JobId">Also the orchestration instance id; names the job's final assets.</param>
+/// <param name="Music">A user-supplied music bed already in the asset store; null to compose one.</param>
+/// <param name="ScriptAudio">Recorded narration to transcribe into the script (seed 002's first stage).</param>
+public sealed record GenerateVideoInput(string JobId, VideoRequest Request, AssetRef? Music = null, AssetRef? ScriptAudio = null)
+{
+    public OrchestrationSettings Settings { get; init; } = new();
+}

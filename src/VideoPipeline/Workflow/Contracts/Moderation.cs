@@ -1,0 +1,5 @@
+namespace VideoPipeline.Workflow.Contracts;
+
+public sealed record ModerateContentInput(string Text);
+
+public sealed record ModerationVerdict(bool Flagged, IReadOnlyList<string> Categories, string Moderator);

@@ -1,0 +1,184 @@
+using VideoPipeline.Domain;
+using VideoPipeline.Workflow.Activities;
+using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Orchestration;
+
+namespace VideoPipeline.Workflow;
+
+/// <summary>
+/// Prompt to finished video: moderate → (transcribe script audio) → plan → per scene, in parallel,
+/// render a clip and voice + transcribe the narration, plus the music bed → decide edits →
+/// build captions → assemble. Deterministic: everything it does not compute from its input and
+/// activity results comes from the context.
+/// </summary>
+public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoInput, GenerateVideoResult>
+{
+    public const string Name = "GenerateVideo";
+
+    public override async Task<GenerateVideoResult> RunAsync(IOrchestrationContext context, GenerateVideoInput input)
+    {
+        var request = input.Request;
+        var settings = input.Settings;
+        var status = new PipelineProgress(context);
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            settings.RetryMaxAttempts,
+            TimeSpan.FromSeconds(settings.RetryFirstIntervalSeconds),
+            BackoffCoefficient: 2.0,
+            TimeSpan.FromSeconds(settings.RetryMaxIntervalSeconds))
+        {
+            Handle = f => !f.IsNonRetriable && !f.IsCausedBy<PermanentPipelineException>(),
+        });
+
+        status.Enter(PipelineStage.Moderation, 1);
+        var verdict = await status.Run(PipelineStage.Moderation, () =>
+            context.CallActivityAsync<ModerationVerdict>(ActivityNames.ModerateContent, new ModerateContentInput(request.Prompt), retry));
+        if (verdict.Flagged)
+        {
+            throw status.Fail(new PipelineError(
+                ErrorCodes.ContentRejected,
+                $"the prompt was rejected by content moderation ({string.Join(", ", verdict.Categories)})",
+                Retryable: false,
+                PipelineStage.Moderation));
+        }
+
+        string? script = null;
+        if (input.ScriptAudio is { } scriptAudio)
+        {
+            status.Enter(PipelineStage.ScriptTranscription, 2);
+            var heard = await status.Run(PipelineStage.ScriptTranscription, () =>
+                context.CallActivityAsync<TranscriptionResult>(
+                    ActivityNames.TranscribeNarration, new TranscribeNarrationInput(scriptAudio, request.VoiceSettings.Language), retry));
+            script = string.IsNullOrWhiteSpace(heard.Text)
+                ? throw status.Fail(new PipelineError(ErrorCodes.InvalidInput, "script_audio: no speech was recognized", false, PipelineStage.ScriptTranscription))
+                : heard.Text;
+        }
+
+        status.Enter(PipelineStage.Planning, 5);
+        var plan = await status.Run(PipelineStage.Planning, () =>
+            context.CallActivityAsync<ScenePlan>(
+                ActivityNames.PlanScenes, new PlanScenesInput(request.Prompt, script, request.DurationSeconds, request.Style), retry));
+        var slots = SceneTimeline.Build(plan.Scenes, request.Fps);
+        var duration = slots[^1].End;
+
+        status.Enter(PipelineStage.VideoGeneration, 8, $"{slots.Count} scenes");
+        var narrated = slots.Where(s => !string.IsNullOrWhiteSpace(s.Scene.Narration)).ToList();
+        status.Units(8, 60, slots.Count + (narrated.Count * (request.Captions ? 2 : 1)) + 1);
+
+        var clipTasks = slots.Select(slot => status.Track(context.CallActivityAsync<SceneClipResult>(
+            ActivityNames.GenerateSceneClip,
+            new GenerateSceneClipInput(slot.Scene, slots.Count, request.Resolution, request.Fps, slot.FrameCount, request.Style),
+            retry))).ToList();
+        var narrationTasks = narrated.Select(slot => NarrateAsync(context, status, slot, request, settings, retry)).ToList();
+        var musicTask = status.Track(context.CallActivityAsync<MusicResult>(
+            ActivityNames.ComposeMusic,
+            new ComposeMusicInput(duration, request.VoiceSettings.Emotion ?? request.Style, input.Music),
+            retry));
+
+        try
+        {
+            await Task.WhenAll(clipTasks.Cast<Task>().Concat(narrationTasks).Append(musicTask));
+        }
+        catch (TaskFailedException e)
+        {
+            throw status.Fail(PipelineError.From(e, StageOf(e.TaskName)));
+        }
+
+        var clips = clipTasks.Select(t => t.Result).ToList();
+        var narration = narrationTasks.Select(t => t.Result).ToList();
+        var music = musicTask.Result;
+
+        status.Enter(PipelineStage.Editing, 60);
+        var instructions = request.EditingInstructions.Count > 0 ? request.EditingInstructions : plan.SuggestedOverlays;
+        var timeline = clips.Zip(slots, (clip, slot) => new TimelineClip(clip.SceneNumber, clip.Clip, slot.Start, slot.FrameCount)).ToList();
+        var edits = await status.Run(PipelineStage.Editing, () => context.CallActivityAsync<EditDecisionList>(
+            ActivityNames.ApplySceneEdits, new ApplySceneEditsInput(timeline, instructions, duration, request.Resolution), retry));
+
+        CaptionsResult? captions = null;
+        if (request.Captions)
+        {
+            status.Enter(PipelineStage.Captioning, 62);
+            var tracks = narration.Select(n => new NarrationTrack(
+                n.Slot.Scene.SceneNumber, n.Slot.Scene.Narration, n.Start, n.Voice.DurationSeconds, n.Transcript!.Transcript)).ToList();
+            captions = await status.Run(PipelineStage.Captioning, () => context.CallActivityAsync<CaptionsResult>(
+                ActivityNames.BuildCaptions, new BuildCaptionsInput(input.JobId, tracks, request.CaptionStyle, duration, request.Resolution), retry));
+        }
+
+        status.Enter(PipelineStage.Assembly, 65);
+        var voices = narration.Select(n => new PlacedAudio(n.Voice.Audio, n.Start)).ToList();
+        var final = await status.Run(PipelineStage.Assembly, () => context.CallActivityAsync<AssemblyResult>(
+            ActivityNames.AssembleVideo,
+            new AssembleVideoInput(input.JobId, edits, voices, music, captions?.Ass, request.Resolution, request.Fps, duration, request.Fit),
+            retry));
+
+        status.Complete("done");
+        return new GenerateVideoResult
+        {
+            JobId = input.JobId,
+            Plan = plan,
+            Script = script,
+            Clips = clips,
+            Voiceovers = narration.Select(n => n.Voice).ToList(),
+            Music = music,
+            Captions = captions,
+            Edits = edits,
+            Final = final,
+            Providers = Providers(verdict, plan, clips, narration, music),
+            Warnings = [.. plan.Warnings, .. edits.Warnings, .. narration.SelectMany(n => n.Voice.Ignored).Distinct()],
+        };
+    }
+
+    private static async Task<SceneNarration> NarrateAsync(
+        IOrchestrationContext context,
+        PipelineProgress status,
+        TimelineSlot slot,
+        VideoRequest request,
+        OrchestrationSettings settings,
+        TaskOptions retry)
+    {
+        var start = slot.Start + settings.NarrationLeadSeconds;
+        var room = Math.Max(0.5, slot.Duration - settings.NarrationLeadSeconds - settings.NarrationTailSeconds);
+        var voice = await status.Track(context.CallActivityAsync<VoiceoverResult>(
+            ActivityNames.SynthesizeVoiceover,
+            new SynthesizeVoiceoverInput(slot.Scene.SceneNumber, slot.Scene.Narration, request.VoiceSettings, room),
+            retry));
+        var transcript = request.Captions
+            ? await status.Track(context.CallActivityAsync<TranscriptionResult>(
+                ActivityNames.TranscribeNarration, new TranscribeNarrationInput(voice.Audio, request.VoiceSettings.Language), retry))
+            : null;
+        return new SceneNarration(slot, start, voice, transcript);
+    }
+
+    private static string StageOf(string activity) => activity switch
+    {
+        ActivityNames.GenerateSceneClip => PipelineStage.VideoGeneration,
+        ActivityNames.SynthesizeVoiceover => PipelineStage.Voiceover,
+        ActivityNames.TranscribeNarration => PipelineStage.Transcription,
+        ActivityNames.ComposeMusic => PipelineStage.Music,
+        _ => PipelineStage.VideoGeneration,
+    };
+
+    private static Dictionary<string, string> Providers(
+        ModerationVerdict verdict, ScenePlan plan, List<SceneClipResult> clips, List<SceneNarration> narration, MusicResult music)
+    {
+        var providers = new Dictionary<string, string>
+        {
+            ["moderation"] = verdict.Moderator,
+            ["planner"] = plan.Planner,
+            ["scene_renderer"] = string.Join(", ", clips.Select(c => c.Provider).Distinct()),
+            ["music"] = music.Description,
+        };
+        if (narration.Count > 0)
+        {
+            providers["tts"] = string.Join(", ", narration.Select(n => n.Voice.Voice).Distinct());
+        }
+
+        if (narration.FirstOrDefault(n => n.Transcript is not null)?.Transcript is { } t)
+        {
+            providers["stt"] = t.Engine;
+        }
+
+        return providers;
+    }
+
+    private sealed record SceneNarration(TimelineSlot Slot, double Start, VoiceoverResult Voice, TranscriptionResult? Transcript);
+}

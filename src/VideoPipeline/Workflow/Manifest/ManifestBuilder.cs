@@ -1,0 +1,49 @@
+using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Orchestration;
+
+namespace VideoPipeline.Workflow.Manifest;
+
+public static class ManifestBuilder
+{
+    public static JobManifest Build(
+        OrchestrationResult orchestration,
+        GenerateVideoResult result,
+        IReadOnlyDictionary<string, string> toolVersions,
+        IReadOnlyDictionary<string, OutputFile> outputs,
+        TimeSpan wallTime,
+        IReadOnlyDictionary<string, string?> inputFiles)
+    {
+        var input = orchestration.History.Count > 0 && orchestration.History[0].Payload is { } payload
+            ? Serialization.PipelineJson.Deserialize<GenerateVideoInput>(payload)
+            : throw new InvalidOperationException("The orchestration history has no input");
+
+        return new JobManifest
+        {
+            JobId = result.JobId,
+            CreatedAt = orchestration.CreatedAt,
+            Inputs = input.Request,
+            InputFiles = inputFiles.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => Path.GetFileName(f.Value!)),
+            Script = result.Script,
+            ScenePlan = result.Plan,
+            Providers = result.Providers,
+            ToolVersions = toolVersions,
+            Stages = StageTimings.From(orchestration.History),
+            TotalWallSeconds = Math.Round(wallTime.TotalSeconds, 3),
+            Outputs = outputs,
+            Media = result.Final,
+            Captions = result.Captions,
+            Encodes = new EncodeCount(
+                Video: 2,
+                Audio: 1,
+                "Each frame is encoded twice: once when its scene clip is generated (the intermediate render, or the provider's own file) "
+                + "and once in the single final encode, where scaling, overlays and captions share one filter graph. Voice and music stay PCM "
+                + "until the one AAC encode of the final mix."),
+            Scenes = result.Clips.Select(c => new SceneCacheEntry(
+                c.SceneNumber,
+                c.Clip.ToString(),
+                c.CacheHit,
+                result.Voiceovers.FirstOrDefault(v => v.SceneNumber == c.SceneNumber)?.CacheHit ?? false)).ToList(),
+            Warnings = result.Warnings,
+        };
+    }
+}

@@ -1,0 +1,12 @@
+namespace VideoPipeline.Workflow.Orchestration;
+
+/// <summary>Durable Functions' runtime statuses.</summary>
+public enum OrchestrationRuntimeStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Terminated,
+    Suspended,
+}

@@ -1,0 +1,42 @@
+using VideoPipeline.Domain;
+using VideoPipeline.Media;
+using VideoPipeline.Workflow.Orchestration;
+
+namespace VideoPipeline.Workflow;
+
+/// <summary>Seed 002's job error: why it failed, whether retrying could help, and where.</summary>
+public sealed record PipelineError(string Code, string Message, bool Retryable, string FailedStage)
+{
+    public static PipelineError From(TaskFailedException failure, string stage)
+    {
+        var details = failure.FailureDetails;
+        var permanent = details.IsNonRetriable || details.IsCausedBy<PermanentPipelineException>();
+        var code = details.Properties.GetValueOrDefault("code")
+            ?? (details.IsCausedBy<TimeoutException>() ? "TIMEOUT"
+                : details.IsCausedBy<ExternalToolException>() ? ErrorCodes.ToolFailed
+                : ErrorCodes.StageFailed);
+        return new PipelineError(code, FirstLine(details.ErrorMessage), !permanent, stage);
+    }
+
+    // Tool errors carry the command line and stderr on later lines; the first line says what happened.
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? message : message[..newline];
+    }
+}
+
+/// <summary>Thrown by the orchestrator to fail the job; the structured error is also in the custom status.</summary>
+public sealed class PipelineFailedException : Exception
+{
+    public PipelineFailedException(PipelineError error)
+        : base($"{error.FailedStage}: {error.Message}")
+    {
+        this.Error = error;
+        this.Data["code"] = error.Code;
+        this.Data["failed_stage"] = error.FailedStage;
+        this.Data["retryable"] = error.Retryable;
+    }
+
+    public PipelineError Error { get; }
+}

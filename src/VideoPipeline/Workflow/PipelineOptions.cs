@@ -1,0 +1,22 @@
+namespace VideoPipeline.Workflow;
+
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Scratch space for activities; each execution gets its own folder, removed afterwards.</summary>
+    public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "videofunctions");
+
+    /// <summary>Seconds of silence before a scene's narration starts.</summary>
+    public double NarrationLeadSeconds { get; set; } = 0.25;
+
+    /// <summary>Seconds kept clear at the end of a scene, so narration never runs into the next one.</summary>
+    public double NarrationTailSeconds { get; set; } = 0.2;
+
+    /// <summary>Retry policy of activities (seed 002: 3 attempts, 5 s first interval, at most 5 min).</summary>
+    public int RetryMaxAttempts { get; set; } = 3;
+
+    public TimeSpan RetryFirstInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,89 @@
+using VideoPipeline.Domain;
+using VideoPipeline.Media.Assembly;
+using VideoPipeline.Media.Audio;
+using VideoPipeline.Media.FFmpeg;
+
+namespace VideoPipeline.Tests.Media.Assembly;
+
+public sealed class AssemblyArgumentsTests
+{
+    private static readonly AssemblySpec Spec = new()
+    {
+        Resolution = Resolution.Landscape720,
+        Fps = 30,
+        DurationSeconds = 10,
+        Fit = FitMode.Cover,
+        Clips = [new AssemblyClip("/a/s1.mp4", 0, 150, HasAudio: false), new AssemblyClip("/a/s2.mp4", 5, 150, HasAudio: true)],
+        Voices = [new AssemblyVoice("/a/v1.wav", 0.25)],
+        MusicPath = "/a/m.wav",
+        Overlays = [new AssemblyOverlay("50% off: now", 2, 5, "top")],
+        CaptionsPath = "/a/c.ass",
+        FontFile = "/f/b.ttf",
+    };
+
+    [Fact]
+    public void BuildMeasurePass_decodes_audio_only_golden()
+    {
+        var args = AssemblyArguments.BuildMeasurePass(Spec, new AudioMixOptions());
+
+        Assert.Equal(
+            """
+            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json,aresample=osr=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout] -map [aout] -f null -
+            """,
+            string.Join(' ', args.Build()));
+    }
+
+    [Fact]
+    public void BuildFinalPass_encodes_video_once_with_overlays_captions_and_normalized_mix_golden()
+    {
+        var measured = new LoudnormMeasurement(-20.5, -3.2, 7.1, -30.9, -16, 0.4);
+
+        var args = AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), measured, new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a");
+
+        Assert.Equal(
+            """
+            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/s1.mp4 -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v0];[1:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0,drawtext=fontfile=/f/b.ttf:expansion=none:text=50% off\\: now:fontsize=56:fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=14:x=(w-text_w)/2:y=93:alpha=if(lt(t\,2+0.3)\,(t-2)/0.3\,if(gt(t\,5-0.3)\,(5-t)/0.3\,1)):enable=between(t\,2\,5),ass=filename=/a/c.ass[vout];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[3:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=-20.5:measured_TP=-3.2:measured_LRA=7.1:measured_thresh=-30.9:offset=0.4:linear=true:print_format=json,aresample=osr=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout];[aout]asplit=outputs=2[amain][atrack] -map [vout] -map [amain] -c:v libx264 -preset veryfast -crf 21 -pix_fmt yuv420p -profile:v high -r 30 -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/v.mp4 -map [atrack] -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/a.m4a
+            """,
+            string.Join(' ', args.Build()));
+    }
+
+    [Fact]
+    public void BuildFinalPass_contain_fit_letterboxes_instead_of_cropping()
+    {
+        var args = string.Join(' ', AssemblyArguments.BuildFinalPass(
+            Spec with { Fit = FitMode.Contain }, new AudioMixOptions(), new LoudnormMeasurement(-20, -3, 7, -30, -16, 0), new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build());
+
+        Assert.Contains("force_original_aspect_ratio=decrease,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black", args, StringComparison.Ordinal);
+        Assert.DoesNotContain("crop=", args, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildFinalPass_encodes_video_exactly_once()
+    {
+        var args = AssemblyArguments.BuildFinalPass(
+            Spec, new AudioMixOptions(), new LoudnormMeasurement(-20, -3, 7, -30, -16, 0), new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build();
+
+        Assert.Single(args, a => a == "-c:v");
+    }
+
+    [Fact]
+    public void BuildMeasurePass_without_any_audio_mixes_silence()
+    {
+        var args = string.Join(' ', AssemblyArguments.BuildMeasurePass(
+            Spec with { Voices = [], MusicPath = null, Clips = [new AssemblyClip("/a/s1.mp4", 0, 300, HasAudio: false)] }, new AudioMixOptions()).Build());
+
+        Assert.Contains("-f lavfi -i anullsrc=r=48000:cl=stereo", args, StringComparison.Ordinal);
+        Assert.Contains("[0:a]amix=inputs=1", args, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildFinalPass_silent_mix_skips_the_linear_correction()
+    {
+        var silent = new LoudnormMeasurement(double.NegativeInfinity, double.NegativeInfinity, 0, double.NegativeInfinity, double.NegativeInfinity, double.PositiveInfinity);
+
+        var args = string.Join(' ', AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), silent, new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build());
+
+        Assert.Contains("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json,", args, StringComparison.Ordinal);
+        Assert.DoesNotContain("measured_I", args, StringComparison.Ordinal);
+    }
+}
