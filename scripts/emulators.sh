@@ -4,6 +4,7 @@
 # Source it (run.sh, test.sh) and call emulators_start / emulators_stop, or run it:
 #   scripts/emulators.sh start   # starts what is not already listening, prints the PIDs it started
 #   scripts/emulators.sh stop    # stops every emulator these scripts started (recorded in .data/emulators/started.pids)
+#   scripts/emulators.sh stop PID...  # stops only those (what one `start` printed)
 #
 # An emulator already listening on its port (another checkout's, or one started by hand) is used
 # as it is and never stopped by us.
@@ -113,9 +114,13 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
       [ ${#EMULATOR_STARTED_PIDS[@]} -eq 0 ] || printf '%s\n' "${EMULATOR_STARTED_PIDS[@]}"
       ;;
     stop)
-      [ -f "$EMULATOR_PID_FILE" ] && mapfile -t EMULATOR_STARTED_PIDS <"$EMULATOR_PID_FILE"
+      if [ $# -gt 1 ]; then
+        EMULATOR_STARTED_PIDS=("${@:2}")
+      elif [ -f "$EMULATOR_PID_FILE" ]; then
+        mapfile -t EMULATOR_STARTED_PIDS <"$EMULATOR_PID_FILE"
+      fi
       emulators_stop
       ;;
-    *) echo "usage: scripts/emulators.sh start|stop" >&2; exit 2 ;;
+    *) echo "usage: scripts/emulators.sh start | stop [PID...]" >&2; exit 2 ;;
   esac
 fi

@@ -74,18 +74,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
         this.Cosmos.Dispose();
         this.Http.Dispose();
-        foreach (var pid in this.startedPids)
+        if (this.startedPids.Count > 0)
         {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
+            // Stops exactly what InitializeAsync started, through the script that keeps the PID records.
+            await RunScriptAsync(["stop", .. this.startedPids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
     }
 
@@ -105,8 +97,18 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     private async Task StartEmulatorsAsync()
     {
-        var script = Path.Combine(RepositoryRoot, "scripts", "emulators.sh");
-        var start = new ProcessStartInfo("bash", [script, "start"])
+        var (exitCode, output, errors) = await RunScriptAsync(["start"]);
+        this.startedPids.AddRange(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
+        if (exitCode != 0 || !Ports.All(IsListening))
+        {
+            throw new InvalidOperationException(
+                $"The storage tests need Azurite (ports 10000/10001) and the Cosmos DB server (8081); scripts/emulators.sh start failed: {errors}");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunScriptAsync(string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "scripts", "emulators.sh"), .. arguments])
         {
             WorkingDirectory = RepositoryRoot,
             RedirectStandardOutput = true,
@@ -116,12 +118,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        this.startedPids.AddRange((await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
-        if (process.ExitCode != 0 || !Ports.All(IsListening))
-        {
-            throw new InvalidOperationException(
-                $"The storage tests need Azurite (ports 10000/10001) and the Cosmos DB server (8081); scripts/emulators.sh start failed: {await errors}");
-        }
+        return (process.ExitCode, await output, await errors);
     }
 
     private static string FindRoot()

@@ -7,6 +7,7 @@ public sealed class BlobDownloadStream : Stream
 {
     private readonly HttpResponseMessage response;
     private readonly Stream body;
+    private long position;
 
     internal BlobDownloadStream(HttpResponseMessage response, Stream body, BlobProperties properties, long contentLength)
     {
@@ -28,22 +29,21 @@ public sealed class BlobDownloadStream : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    /// <summary>The bytes this response carries (known up front, although the stream cannot seek).</summary>
+    public override long Length => this.ContentLength;
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    /// <summary>Bytes read so far; cannot be set.</summary>
+    public override long Position { get => this.position; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => this.body.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => this.Counted(this.body.Read(buffer, offset, count));
 
-    public override int Read(Span<byte> buffer) => this.body.Read(buffer);
+    public override int Read(Span<byte> buffer) => this.Counted(this.body.Read(buffer));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        this.body.ReadAsync(buffer, offset, count, cancellationToken);
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        this.Counted(await this.body.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        this.body.ReadAsync(buffer, cancellationToken);
-
-    public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) =>
-        this.body.CopyToAsync(destination, bufferSize, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        this.Counted(await this.body.ReadAsync(buffer, cancellationToken));
 
     public override void Flush()
     {
@@ -54,6 +54,12 @@ public sealed class BlobDownloadStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Counted(int read)
+    {
+        this.position += read;
+        return read;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -28,12 +28,15 @@ public sealed partial class BlobServiceClient
         _ = this.BlobUri(container, name);
 
         var single = this.options.SingleUploadMaxBytes;
-        if (content.CanSeek && content.Length - content.Position > single)
+        if (content.CanSeek)
         {
-            return await this.UploadBlocksAsync(container, name, content, upload, cancellationToken);
+            var remaining = content.Length - content.Position;
+            return remaining > single
+                ? await this.UploadBlocksAsync(container, name, content, upload, cancellationToken)
+                : await this.PutKnownLengthAsync(container, name, content, (int)remaining, upload, cancellationToken);
         }
 
-        // Read the single-shot limit plus one byte to learn which way to go (a power-of-two buffer, as the pool hands out).
+        // Unknown length: read up to the single-shot limit, then one byte more, to learn which way to go.
         var head = ArrayPool<byte>.Shared.Rent(single);
         try
         {
@@ -50,6 +53,22 @@ public sealed partial class BlobServiceClient
         finally
         {
             ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    // A small seekable source: a buffer of exactly its size, so many small uploads in parallel stay cheap.
+    private async Task<BlobProperties> PutKnownLengthAsync(
+        string container, string name, Stream content, int length, BlobUploadOptions upload, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = await ReadFullAsync(content, buffer.AsMemory(0, length), cancellationToken);
+            return await this.PutBlobAsync(container, name, buffer.AsMemory(0, read), upload, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
