@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 bootstrap
+# Storage: Azurite and the Cosmos DB server, started unless already listening; left running afterwards.
+source scripts/emulators.sh
+emulators_start
 build src/VideoPipeline.Host/VideoPipeline.Host.csproj
 exec dotnet "$HOST_DLL" "$@"

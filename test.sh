@@ -5,5 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 bootstrap
+# Storage: Azurite and the Cosmos DB server, started unless already listening; the ones started here stop on exit.
+source scripts/emulators.sh
+trap emulators_stop EXIT
+emulators_start
 build VideoFunctions.sln
 dotnet test VideoFunctions.sln -c "$BUILD_CONFIGURATION" --no-build --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Storage;
+using VideoPipeline.Storage.Health;
+using VideoPipeline.Storage.Tasks;
+
+namespace VideoPipeline.Tests.Storage;
+
+public sealed class StorageServiceCollectionTests
+{
+    [Fact]
+    public void AddAzureStorage_defaults_to_the_blob_store_on_azurite()
+    {
+        using var services = Build([]);
+
+        Assert.IsType<BlobAssetStore>(services.GetRequiredService<IAssetStore>());
+        Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1"), services.GetRequiredService<VideoPipeline.Storage.Azure.BlobServiceClient>().Endpoint);
+    }
+
+    [Fact]
+    public void AddAzureStorage_provider_file_selects_the_file_store()
+    {
+        using var services = Build(new() { ["Storage:Provider"] = "File" });
+
+        Assert.IsType<FileAssetStore>(services.GetRequiredService<IAssetStore>());
+    }
+
+    [Fact]
+    public void AddAzureStorage_binds_sas_lifetime_and_block_settings()
+    {
+        using var services = Build(new() { ["Storage:SasLifetime"] = "02:00:00", ["Storage:BlockSizeBytes"] = "1048576" });
+
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromHours(2), options.SasLifetime);
+        Assert.Equal(1048576, options.BlockSizeBytes);
+    }
+
+    [Fact]
+    public void AddAzureStorage_unknown_provider_fails_validation()
+    {
+        using var services = Build(new() { ["Storage:Provider"] = "S3" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddTaskStore_registers_the_cosmos_store_and_both_probes()
+    {
+        using var services = Build(new() { ["TaskStore:Database"] = "other" });
+
+        Assert.IsType<CosmosTaskStore>(services.GetRequiredService<ITaskStore>());
+        Assert.Equal("other", services.GetRequiredService<IOptions<TaskStoreOptions>>().Value.Database);
+        Assert.Equal(["blob", "cosmos"], services.GetServices<IStorageHealthProbe>().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void LocalSettingsSample_every_setting_names_an_option_and_validates()
+    {
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(EmulatorFixture.RepositoryRoot, "local.settings.sample.json")));
+        var settings = sample.RootElement.GetProperty("Values").EnumerateObject()
+            .Where(p => p.Name.Contains("__", StringComparison.Ordinal))
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        var known = typeof(StorageOptions).GetProperties().Select(p => $"{StorageOptions.Section}:{p.Name}")
+            .Concat(typeof(TaskStoreOptions).GetProperties().Select(p => $"{TaskStoreOptions.Section}:{p.Name}"));
+
+        using var services = Build(settings);
+
+        Assert.Empty(settings.Keys.Except(known));
+        Assert.Equal(TimeSpan.FromHours(24), services.GetRequiredService<IOptions<StorageOptions>>().Value.SasLifetime);
+        Assert.Equal("videofunctions", services.GetRequiredService<IOptions<TaskStoreOptions>>().Value.Database);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddAzureStorage(configuration).AddTaskStore(configuration).BuildServiceProvider();
+    }
+}
