@@ -97,7 +97,8 @@ emulators_stop() {
   for pid in "${EMULATOR_STARTED_PIDS[@]}"; do
     grep -qaE "azurite|cosmosdb-server" "/proc/$pid/cmdline" 2>/dev/null || continue
     kill "$pid" 2>/dev/null || continue
-    for i in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    # Azurite may be busy collecting deleted extents; give it time to close its files cleanly.
+    for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   done
   if [ -f "$EMULATOR_PID_FILE" ]; then

@@ -7,6 +7,7 @@ using VideoPipeline.Host.Cli;
 using VideoPipeline.Host.Hosting;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Storage;
+using VideoPipeline.Storage.Azure;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Workflow.Manifest;
 
@@ -24,14 +25,23 @@ public static class PipelineBenchmark
     public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         var root = Path.Combine(Path.GetTempPath(), $"videofunctions-bench-{Guid.NewGuid():N}");
+
+        // Private, empty containers: nothing is served from an earlier run's content-addressed cache.
+        var prefix = $"bench{Guid.NewGuid():N}"[..16] + "-";
+        using var host = HostServices.Build(new Dictionary<string, string?>
+        {
+            ["Storage:ContainerPrefix"] = prefix,
+            ["Pipeline:WorkDirectory"] = Path.Combine(root, "work"),
+        });
+        var services = host.Services;
         try
         {
-            using var host = HostServices.Build(new Dictionary<string, string?>
+            if (await services.GetRequiredService<StoragePreflight>().CheckAsync(cancellationToken) is { } down)
             {
-                ["Storage:FileRoot"] = Path.Combine(root, "assets"),
-                ["Pipeline:WorkDirectory"] = Path.Combine(root, "work"),
-            });
-            var services = host.Services;
+                await output.WriteLineAsync($"error: {down}");
+                return ExitCodes.Failed;
+            }
+
             var request = new VideoRequest
             {
                 Prompt = "A 30-second ad for a new coffee brand showing morning routine",
@@ -75,6 +85,12 @@ public static class PipelineBenchmark
         }
         finally
         {
+            var blobs = services.GetRequiredService<BlobServiceClient>();
+            foreach (var container in AssetContainers.All)
+            {
+                await blobs.DeleteContainerAsync(prefix + container, CancellationToken.None);
+            }
+
             try
             {
                 Directory.Delete(root, recursive: true);

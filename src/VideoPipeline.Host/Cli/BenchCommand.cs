@@ -1,15 +1,34 @@
 using System.CommandLine;
 using VideoPipeline.Host.Bench;
+using VideoPipeline.Host.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
-/// <summary><c>bench</c>: speed benchmarks that print ratios measured in the same run.</summary>
+/// <summary><c>bench [pipeline|storage|all]</c>: speed benchmarks that print ratios measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Full 30 s generate vs one plain re-encode of its output, measured in one run");
-        command.SetAction((_, cancellationToken) => PipelineBenchmark.RunAsync(Console.Out, cancellationToken));
+        var which = new Argument<string>("which") { Description = "pipeline, storage or all", DefaultValueFactory = _ => "all" };
+        which.AcceptOnlyFromAmong("pipeline", "storage", "all");
+        var command = new Command("bench", "Benchmarks: pipeline (30 s generate vs one plain re-encode) and storage (256 MiB to Azurite)") { which };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var selected = result.GetValue(which);
+            var exit = ExitCodes.Success;
+            if (selected is "pipeline" or "all")
+            {
+                exit = await PipelineBenchmark.RunAsync(Console.Out, cancellationToken);
+            }
+
+            if (exit == ExitCodes.Success && selected is "storage" or "all")
+            {
+                using var host = HostServices.Build();
+                exit = await StorageBenchmark.RunAsync(host.Services, Console.Out, cancellationToken);
+            }
+
+            return exit;
+        });
         return command;
     }
 }

@@ -20,6 +20,12 @@ public static class GenerateHandler
             return ExitCodes.Usage;
         }
 
+        if (await services.GetRequiredService<StoragePreflight>().CheckAsync(cancellationToken) is { } down)
+        {
+            await Console.Error.WriteLineAsync($"error: {down}");
+            return ExitCodes.Failed;
+        }
+
         var jobId = $"{Slug.From(input.Request.Prompt, 24)}-{Guid.NewGuid().ToString("N")[..8]}";
         var runner = services.GetRequiredService<LocalJobRunner>();
         var outcome = await ProgressDisplay.RunAsync(callbacks => runner.RunAsync(jobId, input, callbacks, cancellationToken));

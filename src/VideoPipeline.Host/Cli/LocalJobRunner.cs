@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Serialization;
 using VideoPipeline.Storage;
+using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Workflow.Orchestration;
@@ -10,9 +12,14 @@ namespace VideoPipeline.Host.Cli;
 
 /// <summary>
 /// Runs one generate job in this process: uploads the user's files into the asset store
-/// (content-addressed, so the same file is stored once) and runs the GenerateVideo orchestrator.
+/// (content-addressed, so the same file is stored once), keeps the job's task record current in the
+/// task store, and runs the GenerateVideo orchestrator.
 /// </summary>
-public sealed class LocalJobRunner(InProcessOrchestrationRunner runner, IAssetStore store, IOptions<PipelineOptions> options)
+public sealed class LocalJobRunner(
+    InProcessOrchestrationRunner runner,
+    IAssetStore store,
+    ITaskStore tasks,
+    IOptions<PipelineOptions> options)
 {
     public async Task<LocalJobOutcome> RunAsync(string jobId, GenerateInput input, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
     {
@@ -24,14 +31,41 @@ public sealed class LocalJobRunner(InProcessOrchestrationRunner runner, IAssetSt
             Settings = OrchestrationSettings.From(options.Value),
         };
 
-        var result = await runner.RunAsync(GenerateVideoOrchestrator.Name, jobId, orchestrationInput, callbacks, cancellationToken);
-        return new LocalJobOutcome(result, stopwatch.Elapsed);
+        await using var record = await TaskRecordWriter.StartAsync(tasks, jobId, orchestrationInput, cancellationToken);
+        var observed = new OrchestrationCallbacks
+        {
+            OnCustomStatus = json =>
+            {
+                record.Report(PipelineJson.Deserialize<PipelineStatus>(json));
+                callbacks?.OnCustomStatus?.Invoke(json);
+            },
+            OnActivityProgress = callbacks?.OnActivityProgress,
+        };
+
+        var result = await runner.RunAsync(GenerateVideoOrchestrator.Name, jobId, orchestrationInput, observed, cancellationToken);
+        var outcome = new LocalJobOutcome(result, stopwatch.Elapsed);
+
+        // The final status must land even when the run itself was cancelled.
+        if (outcome.Succeeded)
+        {
+            await record.CompleteAsync(result.ReadOutput<GenerateVideoResult>(), CancellationToken.None);
+        }
+        else
+        {
+            await record.FailAsync(
+                result.ReadCustomStatus<PipelineStatus>()?.Error,
+                result.RuntimeStatus == OrchestrationRuntimeStatus.Terminated,
+                outcome.FailureReason,
+                CancellationToken.None);
+        }
+
+        return outcome;
     }
 
     private async Task<AssetRef> UploadAsync(string path, CancellationToken cancellationToken)
     {
-        var hash = await ContentHash.Sha256OfFileAsync(path, cancellationToken);
-        var asset = new AssetRef(AssetContainers.Uploads, hash + Path.GetExtension(path).ToLowerInvariant());
+        await using var content = File.OpenRead(path);
+        var asset = new AssetRef(AssetContainers.Uploads, await AssetNames.ContentAddressedAsync(content, Path.GetExtension(path).ToLowerInvariant(), cancellationToken));
         if (await store.GetPropertiesAsync(asset, cancellationToken) is null)
         {
             await store.UploadFileAsync(asset, path, ContentTypes.FromExtension(path), cancellationToken: cancellationToken);

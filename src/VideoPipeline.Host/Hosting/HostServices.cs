@@ -42,6 +42,7 @@ public static class HostServices
         services.AddSingleton<LocalJobRunner>();
         services.AddSingleton<GenerateInputValidator>();
         services.AddSingleton<OutputWriter>();
+        services.AddSingleton<StoragePreflight>();
         return services;
     }
 }

@@ -28,12 +28,14 @@ public static class VideoPipelineServiceCollectionExtensions
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         services.AddOptions<FFmpegOptions>().Bind(configuration.GetSection(FFmpegOptions.Section));
         services.AddOptions<AudioMixOptions>().Bind(configuration.GetSection(AudioMixOptions.Section));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFFmpegRunner, FFmpegRunner>();
         services.AddSingleton<IMediaProbe, FFprobeMediaProbe>();
-        services.TryAddSingleton<IAssetStore, FileAssetStore>();
+
+        // Assets in Blob storage (Azurite locally), task records in Cosmos DB.
+        services.AddAzureStorage(configuration);
+        services.AddTaskStore(configuration);
 
         services.AddOfflineProviders(configuration);
         services.AddPipelineOrchestration(configuration);

@@ -26,10 +26,10 @@ public sealed class BurnInTests(GeneratedVideoFixture fixture)
         var captioned = await GrayFrame.GrabAsync(fixture.VideoPath, at, 1280, 720);
         var plain = await GrayFrame.GrabAsync(withoutCaptions, at, 1280, 720);
 
-        var inside = captioned.MeanDifference(plain, CaptionRegion);
-        var outside = captioned.MeanDifference(plain, AboveCaptions);
-        Assert.True(inside > 4, $"caption region differs by only {inside:0.00}");
-        Assert.True(outside < 1.0 && outside * 5 < inside, $"outside the caption region differs by {outside:0.00} (inside {inside:0.00})");
+        var inside = captioned.ChangedFraction(plain, CaptionRegion);
+        var outside = captioned.ChangedFraction(plain, AboveCaptions);
+        Assert.True(inside > 0.01, $"only {inside:P2} of the caption region changed");
+        Assert.True(outside < 0.0005, $"{outside:P3} of the frame outside the caption region changed (inside {inside:P2})");
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class BurnInTests(GeneratedVideoFixture fixture)
         var overlaid = await GrayFrame.GrabAsync(fixture.VideoPath, at, 1280, 720);
         var plain = await GrayFrame.GrabAsync(withoutOverlay, at, 1280, 720);
 
-        var inside = overlaid.MeanDifference(plain, OverlayRegion);
-        var outside = overlaid.MeanDifference(plain, BelowOverlay);
-        Assert.True(inside > 4, $"overlay region differs by only {inside:0.00}");
-        Assert.True(outside < 1.0 && outside * 5 < inside, $"outside the overlay region differs by {outside:0.00} (inside {inside:0.00})");
+        var inside = overlaid.ChangedFraction(plain, OverlayRegion);
+        var outside = overlaid.ChangedFraction(plain, BelowOverlay);
+        Assert.True(inside > 0.01, $"only {inside:P2} of the overlay region changed");
+        Assert.True(outside < 0.0005, $"{outside:P3} of the frame outside the overlay region changed (inside {inside:P2})");
     }
 }

@@ -43,15 +43,15 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await Emulators.EnsureStartedAsync();
         var runner = this.Services.Get<InProcessOrchestrationRunner>();
         this.Orchestration = await runner.RunAsync(GenerateVideoOrchestrator.Name, "e2e-coffee", new GenerateVideoInput("e2e-coffee", this.Request));
         Assert.True(
             this.Orchestration.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             $"{this.Orchestration.RuntimeStatus}: {this.Orchestration.FailureDetails?.ErrorMessage}");
         this.Result = this.Orchestration.ReadOutput<GenerateVideoResult>();
-        var store = this.Services.Get<IAssetStore>();
-        this.VideoPath = store.TryGetLocalPath(this.Result.Final.Video)!;
-        this.SrtPath = store.TryGetLocalPath(this.Result.Captions!.Srt)!;
+        this.VideoPath = await this.Services.DownloadAsync(this.Result.Final.Video);
+        this.SrtPath = await this.Services.DownloadAsync(this.Result.Captions!.Srt);
     }
 
     /// <summary>Re-runs only the final encode with a changed input (e.g. no captions), reusing every generated asset.</summary>
@@ -68,7 +68,7 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
             this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Providers.Offline.Rendering.AnimaticOptions>>(),
             this.Services.Get<Microsoft.Extensions.Options.IOptions<PipelineOptions>>());
         var result = await activity.RunAsync(new ActivityContext(ActivityNames.AssembleVideo, jobId, CancellationToken.None), input);
-        return this.Services.Get<IAssetStore>().TryGetLocalPath(result.Video)!;
+        return await this.Services.DownloadAsync(result.Video);
     }
 
     public Task DisposeAsync()

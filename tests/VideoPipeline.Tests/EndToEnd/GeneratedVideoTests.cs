@@ -43,10 +43,9 @@ public sealed class GeneratedVideoTests(GeneratedVideoFixture fixture)
     public async Task Generate_every_scene_clip_has_its_exact_frame_count()
     {
         var probe = fixture.Services.Get<IMediaProbe>();
-        var store = fixture.Services.Get<VideoPipeline.Storage.IAssetStore>();
         foreach (var clip in fixture.Result.Clips)
         {
-            var info = await probe.ProbeAsync(store.TryGetLocalPath(clip.Clip)!);
+            var info = await probe.ProbeAsync(await fixture.Services.DownloadAsync(clip.Clip));
             Assert.Equal(150, info.Video!.FrameCount);
             Assert.Equal(1280, info.Video.Width);
         }

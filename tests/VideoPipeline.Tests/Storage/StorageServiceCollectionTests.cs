@@ -5,6 +5,8 @@ using VideoPipeline.Storage;
 using VideoPipeline.Storage.Health;
 using VideoPipeline.Storage.Tasks;
 
+using VideoPipeline.Tests.TestSupport;
+
 namespace VideoPipeline.Tests.Storage;
 
 public sealed class StorageServiceCollectionTests
@@ -60,7 +62,7 @@ public sealed class StorageServiceCollectionTests
     [Fact]
     public void LocalSettingsSample_every_setting_names_an_option_and_validates()
     {
-        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(EmulatorFixture.RepositoryRoot, "local.settings.sample.json")));
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Emulators.RepositoryRoot, "local.settings.sample.json")));
         var settings = sample.RootElement.GetProperty("Values").EnumerateObject()
             .Where(p => p.Name.Contains("__", StringComparison.Ordinal))
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());

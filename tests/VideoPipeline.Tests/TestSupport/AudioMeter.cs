@@ -9,7 +9,7 @@ public static partial class AudioMeter
     /// <summary>EBU R128 integrated loudness in LUFS.</summary>
     public static async Task<double> IntegratedLoudnessAsync(string file)
     {
-        var result = await Tool.RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-i", file, "-vn", "-af", "ebur128=framelog=quiet", "-f", "null", "-");
+        var result = await Tool.RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-i", file, "-vn", "-af", "ebur128=framelog=verbose", "-f", "null", "-");
         var matches = Integrated().Matches(string.Join('\n', result.StderrTail));
         Assert.NotEmpty(matches);
         return double.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);

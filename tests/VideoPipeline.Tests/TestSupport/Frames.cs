@@ -39,6 +39,25 @@ public sealed class GrayFrame(int width, int height, byte[] pixels)
         return sum / (double)((x1 - x0) * (y1 - y0));
     }
 
+    /// <summary>Share of pixels in a rectangle whose brightness differs by more than <paramref name="threshold"/>.</summary>
+    public double ChangedFraction(GrayFrame other, Region region, int threshold = 32)
+    {
+        var (x0, y0, x1, y1) = region.ToPixels(this.Width, this.Height);
+        var changed = 0;
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                if (Math.Abs(this[x, y] - other[x, y]) > threshold)
+                {
+                    changed++;
+                }
+            }
+        }
+
+        return changed / (double)((x1 - x0) * (y1 - y0));
+    }
+
     /// <summary>Standard deviation of brightness: near zero for a blank frame.</summary>
     public double Contrast()
     {

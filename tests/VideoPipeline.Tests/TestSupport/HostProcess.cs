@@ -2,17 +2,29 @@ using VideoPipeline.Media;
 
 namespace VideoPipeline.Tests.TestSupport;
 
-/// <summary>Runs the real CLI (VideoPipeline.Host.dll) as a separate process, the way a user does.</summary>
+/// <summary>
+/// Runs the real CLI (VideoPipeline.Host.dll) as a separate process, the way a user does, against
+/// the emulators with a private container prefix and the test database.
+/// </summary>
 public static class HostProcess
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, params string[] args) =>
+        RunAsync(workingDirectory, containerPrefix, [], args);
+
+    /// <param name="settings">Extra settings as NAME=VALUE environment variables.</param>
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "VideoPipeline.Host.dll");
-        var assets = Path.Combine(workingDirectory, ".data", "assets");
-        var work = Path.Combine(workingDirectory, ".data", "work");
+        string[] environment =
+        [
+            "Storage__ContainerPrefix=" + containerPrefix,
+            "TaskStore__Database=vftests",
+            "Pipeline__WorkDirectory=" + Path.Combine(workingDirectory, ".work"),
+            .. settings,
+        ];
         return await ExternalProcess.RunAsync(
             "/usr/bin/env",
-            ["Storage__FileRoot=" + assets, "Pipeline__WorkDirectory=" + work, "dotnet", dll, .. args],
+            [.. environment, "dotnet", dll, .. args],
             new ProcessRunOptions { WorkingDirectory = workingDirectory, Timeout = TimeSpan.FromMinutes(5) },
             CancellationToken.None);
     }

@@ -1,20 +1,27 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.DependencyInjection;
+using VideoPipeline.Storage;
+using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Tests.TestSupport;
 
-/// <summary>The real pipeline services (real tools, file asset store) rooted in a private temp folder.</summary>
+/// <summary>
+/// The real pipeline services (real tools; assets in Azurite) with private containers (a unique
+/// prefix) and a private scratch folder. Disposing deletes the containers.
+/// </summary>
 public sealed class TestServices : IDisposable
 {
     private readonly TempDirectory root = new();
 
-    public TestServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public TestServices(IDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>
         {
-            ["Storage:FileRoot"] = this.root.File("assets"),
+            ["Storage:ContainerPrefix"] = this.ContainerPrefix,
+            ["Storage:RetryDelay"] = "00:00:00.1",
             ["Pipeline:WorkDirectory"] = this.root.File("work"),
+            ["TaskStore:Database"] = "vftests",
         };
         foreach (var setting in settings ?? new Dictionary<string, string?>())
         {
@@ -22,10 +29,10 @@ public sealed class TestServices : IDisposable
         }
 
         this.Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddVideoPipeline(this.Configuration);
-        configure?.Invoke(services);
-        this.Provider = services.BuildServiceProvider();
+        this.Provider = new ServiceCollection().AddLogging().AddVideoPipeline(this.Configuration).BuildServiceProvider();
     }
+
+    public string ContainerPrefix { get; } = Emulators.UniquePrefix();
 
     public IConfiguration Configuration { get; }
 
@@ -36,8 +43,25 @@ public sealed class TestServices : IDisposable
     public T Get<T>()
         where T : notnull => this.Provider.GetRequiredService<T>();
 
+    /// <summary>Downloads an asset into this instance's temp folder, for tools to read.</summary>
+    public async Task<string> DownloadAsync(AssetRef asset)
+    {
+        var path = this.root.File($"{asset.Container}-{asset.Name.Replace('/', '-')}");
+        await this.Get<IAssetStore>().DownloadToFileAsync(asset, path);
+        return path;
+    }
+
     public void Dispose()
     {
+        var blobs = this.Provider.GetService<BlobServiceClient>();
+        if (blobs is not null && Emulators.IsListening(10000))
+        {
+            foreach (var container in AssetContainers.All)
+            {
+                blobs.DeleteContainerAsync(this.ContainerPrefix + container).GetAwaiter().GetResult();
+            }
+        }
+
         this.Provider.Dispose();
         this.root.Dispose();
     }

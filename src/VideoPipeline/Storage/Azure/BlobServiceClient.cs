@@ -60,7 +60,9 @@ public sealed partial class BlobServiceClient
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         using var response = await this.pipeline.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Get, new Uri(this.Endpoint + "/?comp=list&maxresults=1")), cancellationToken);
+            () => new HttpRequestMessage(HttpMethod.Get, new Uri(this.Endpoint + "/?comp=list&maxresults=1")),
+            cancellationToken,
+            maxRetries: 0);
     }
 
     /// <summary>The blob's properties and metadata; null when the blob or its container does not exist.</summary>

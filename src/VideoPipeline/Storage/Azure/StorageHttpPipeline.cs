@@ -28,11 +28,14 @@ internal sealed class StorageHttpPipeline(
     /// Sends the request built by <paramref name="createRequest"/> (called once per attempt, because a sent
     /// request cannot be sent again) and returns the successful response, which the caller disposes.
     /// </summary>
+    /// <param name="maxRetries">Overrides the configured retries, e.g. 0 for a health probe that must answer once and fast.</param>
     public async Task<HttpResponseMessage> SendAsync(
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead,
+        int? maxRetries = null)
     {
+        var retries = maxRetries ?? options.MaxRetries;
         for (var attempt = 1; ; attempt++)
         {
             using var request = createRequest();
@@ -52,7 +55,7 @@ internal sealed class StorageHttpPipeline(
                 catch (Exception e) when (IsNetworkFailure(e) && !cancellationToken.IsCancellationRequested)
                 {
                     var reason = e is OperationCanceledException ? $"no answer within {options.TryTimeout}" : e.Message;
-                    if (attempt > options.MaxRetries)
+                    if (attempt > retries)
                     {
                         throw new StorageUnavailableException(this.UnreachableMessage(reason), e);
                     }
@@ -71,7 +74,7 @@ internal sealed class StorageHttpPipeline(
 
             using (response)
             {
-                if (IsTransient(response.StatusCode) && attempt <= options.MaxRetries)
+                if (IsTransient(response.StatusCode) && attempt <= retries)
                 {
                     var delay = RetryAfter(response) ?? this.Backoff(attempt);
                     delay = delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay;

@@ -75,7 +75,7 @@ public sealed class GenerateBadInputTests : IDisposable
     [Fact]
     public async Task Generate_missing_prompt_option_exits_2_naming_prompt()
     {
-        var result = await HostProcess.RunAsync(this.temp.Path, "generate");
+        var result = await HostProcess.RunAsync(this.temp.Path, Emulators.UniquePrefix(), "generate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--prompt", Assert.Single(result.StderrTail));
@@ -87,7 +87,7 @@ public sealed class GenerateBadInputTests : IDisposable
         var hasOut = args.Contains("--out");
         string[] argv = hasOut ? ["generate", .. args] : ["generate", .. args, "--out", Path.Combine(outDir, "video.mp4")];
 
-        var result = await HostProcess.RunAsync(this.temp.Path, argv);
+        var result = await HostProcess.RunAsync(this.temp.Path, Emulators.UniquePrefix(), argv);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.StderrTail, l => l.Length > 0);

@@ -26,7 +26,7 @@ public sealed class FilterEscapingTests
     public void Escape_edge_whitespace_is_kept()
     {
         // Unescaped leading/trailing whitespace is stripped by both FFmpeg parsers.
-        Assert.Equal(@"\\\ a \\\ ", FilterEscaping.Escape(" a "));
+        Assert.Equal(@"\\ a\\\ ", FilterEscaping.Escape(" a "));
     }
 
     [Fact]
@@ -35,15 +35,18 @@ public sealed class FilterEscapingTests
         Assert.Equal("It\\\\\\'s 50% off\\\\: \"now\" \\\\\\\\ \\[today\\]\\, a\\,b\nline two", FilterEscaping.Escape(Tricky));
     }
 
-    [Fact]
-    public async Task Escape_tricky_text_reaches_drawtext_exactly_as_written()
+    [Theory]
+    [InlineData(Tricky)]
+    [InlineData("  padded on both ends  ")]
+    [InlineData("'quoted' ;semi; {braces} %{pts} \\n not a newline")]
+    public async Task Escape_tricky_text_reaches_drawtext_exactly_as_written(string text)
     {
         // drawtext reading the raw text from a file is the reference; the escaped inline text must render identically.
         using var temp = new TempDirectory();
         var textFile = temp.File("text.txt");
-        await File.WriteAllTextAsync(textFile, Tricky);
+        await File.WriteAllTextAsync(textFile, text);
 
-        var inline = await RenderAsync(temp.File("inline.png"), new Filter("drawtext").With("text", Tricky));
+        var inline = await RenderAsync(temp.File("inline.png"), new Filter("drawtext").With("text", text));
         var fromFile = await RenderAsync(temp.File("file.png"), new Filter("drawtext").With("textfile", textFile));
 
         var a = await GrayFrame.GrabAsync(inline, 0, 480, 160);

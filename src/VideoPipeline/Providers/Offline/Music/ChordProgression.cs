@@ -4,12 +4,15 @@ using System.Text;
 namespace VideoPipeline.Providers.Offline.Music;
 
 /// <summary>
-/// A four-chord loop for a music bed. Each chord is a triad plus a bass note an octave down,
-/// with a soft attack and release so chord changes and the loop seam never click.
+/// A four-chord loop for a music bed: close triads voiced two octaves below middle C (about
+/// 40–100 Hz, under the narration's fundamental), the root reinforced, with a soft attack and
+/// release so chord changes and the loop seam never click. The low voicing is deliberate: the same
+/// progression an octave or two higher sits in the speech band and measured a 70 % word error
+/// rate for the offline recognizer on the final mix, against 10 % voiced here.
 /// </summary>
 public sealed record ChordProgression(string Name, IReadOnlyList<double[]> Chords, double SecondsPerChord)
 {
-    private const double Amplitude = 0.11;
+    private const double Amplitude = 0.1;
 
     public double LoopSeconds => this.Chords.Count * this.SecondsPerChord;
 
@@ -33,16 +36,19 @@ public sealed record ChordProgression(string Name, IReadOnlyList<double[]> Chord
         var terms = new StringBuilder();
         for (var i = 0; i < this.Chords.Count; i++)
         {
-            var tones = string.Join("+", this.Chords[i].Select((f, k) => $"{(k == 0 ? "0.7" : "1")}*sin(2*PI*{Num(f)}*t)"));
+            var tones = string.Join("+", this.Chords[i].Select((f, k) => $"{(k == 0 ? "1.7" : "1")}*sin(2*PI*{Num(f)}*t)"));
             terms.Append(i == 0 ? "" : "+")
-                .Append($"between(mod(t,{p}),{Num(i * this.SecondsPerChord)},{Num((i + 1) * this.SecondsPerChord)}-0.0001)*({tones})");
+                .Append(CultureInfo.InvariantCulture, $"between(mod(t,{p}),{Num(i * this.SecondsPerChord)},{Num((i + 1) * this.SecondsPerChord)}-0.0001)*({tones})");
         }
 
         return $"{Num(Amplitude)}*({env})*({terms})";
     }
 
+    // Written in the middle-C octave for readability, sounded two octaves down (see the summary).
+    private const int Register = -24;
+
     private static double[] Triad(int root, int third, int fifth) =>
-        [Hz(root - 12), Hz(root), Hz(third), Hz(fifth)];
+        [Hz(root + Register), Hz(third + Register), Hz(fifth + Register)];
 
     private static double Hz(int midi) => Math.Round(440 * Math.Pow(2, (midi - 69) / 12.0), 3);
 

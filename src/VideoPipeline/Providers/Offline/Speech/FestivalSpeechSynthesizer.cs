@@ -23,7 +23,7 @@ public sealed class FestivalSpeechSynthesizer(
     public async Task<SpeechResult> SynthesizeAsync(SpeechRequest request, string outputPath, CancellationToken cancellationToken)
     {
         var text = FestivalText.Prepare(request.Text);
-        if (text.Length == 0)
+        if (!text.Any(char.IsLetterOrDigit))
         {
             throw new PermanentPipelineException(ErrorCodes.InvalidInput, "narration text has nothing speakable");
         }
