@@ -3,8 +3,8 @@ using VideoPipeline.Storage;
 namespace VideoPipeline.Media;
 
 /// <summary>
-/// A private scratch folder for one activity execution. Assets are read in place when the store
-/// is local, otherwise downloaded here; everything is deleted on dispose, success or not.
+/// A private scratch folder for one activity execution: assets are downloaded here for FFmpeg and
+/// friends, outputs are written here before upload, and everything is deleted on dispose.
 /// </summary>
 public sealed class MediaWorkspace : IDisposable
 {
@@ -22,14 +22,10 @@ public sealed class MediaWorkspace : IDisposable
 
     public string PathFor(string fileName) => Path.Combine(this.Directory, fileName);
 
+    /// <summary>Downloads an asset into the workspace (streamed) for tools to read.</summary>
     /// <exception cref="AssetNotFoundException">The asset does not exist.</exception>
     public async Task<string> MaterializeAsync(IAssetStore store, AssetRef asset, CancellationToken cancellationToken)
     {
-        if (store.TryGetLocalPath(asset) is { } local)
-        {
-            return File.Exists(local) ? local : throw new AssetNotFoundException(asset);
-        }
-
         var target = this.PathFor($"{asset.Container}-{asset.Name.Replace('/', '-')}");
         await store.DownloadToFileAsync(asset, target, cancellationToken);
         return target;

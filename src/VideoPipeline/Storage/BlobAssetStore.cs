@@ -83,9 +83,6 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
     public Uri GetReadUri(AssetRef asset, TimeSpan? lifetime = null) =>
         blobs.CreateReadSasUri(this.ContainerOf(asset), asset.Name, this.time.GetUtcNow() + (lifetime ?? this.options.SasLifetime));
 
-    /// <summary>Blobs are never on the local disk: callers download first.</summary>
-    public string? TryGetLocalPath(AssetRef asset) => null;
-
     private string ContainerOf(AssetRef asset) => this.options.ContainerPrefix + asset.Container;
 
     private async Task EnsureContainerAsync(AssetRef asset, CancellationToken cancellationToken)

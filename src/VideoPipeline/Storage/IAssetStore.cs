@@ -33,10 +33,4 @@ public interface IAssetStore
 
     /// <summary>A read-only link for users; expiring where the store supports it.</summary>
     Uri GetReadUri(AssetRef asset, TimeSpan? lifetime = null);
-
-    /// <summary>
-    /// The asset's path when the store keeps it on the local disk, so FFmpeg can read it in place;
-    /// null when it has to be downloaded first.
-    /// </summary>
-    string? TryGetLocalPath(AssetRef asset);
 }

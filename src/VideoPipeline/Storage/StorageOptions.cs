@@ -5,9 +5,6 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>"Blob" (default: Azure Blob Storage, Azurite locally) or "File" (a local folder, for offline experiments).</summary>
-    public string Provider { get; set; } = StorageProviders.Blob;
-
     /// <summary>An Azure Storage connection string; without AccountKey the account is reached with Entra ID (DefaultAzureCredential).</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
@@ -19,9 +16,6 @@ public sealed class StorageOptions
 
     /// <summary>How long the read links handed to users stay valid.</summary>
     public TimeSpan SasLifetime { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>Root folder of the file asset store (Provider "File").</summary>
-    public string FileRoot { get; set; } = ".data/assets";
 
     /// <summary>Uploads up to this size go in one Put Blob; larger ones as blocks.</summary>
     public int SingleUploadMaxBytes { get; set; } = 8 * 1024 * 1024;

@@ -9,12 +9,6 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var errors = new List<string>();
-        if (!string.Equals(options.Provider, StorageProviders.Blob, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(options.Provider, StorageProviders.File, StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add($"Storage:Provider must be '{StorageProviders.Blob}' or '{StorageProviders.File}', not '{options.Provider}'");
-        }
-
         if (options.SingleUploadMaxBytes is < 1 or > 256 * MiB)
         {
             errors.Add("Storage:SingleUploadMaxBytes must be between 1 and 256 MiB");

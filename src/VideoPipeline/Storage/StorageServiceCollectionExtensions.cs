@@ -16,8 +16,8 @@ public static class StorageServiceCollectionExtensions
     public const string StorageHttpClientName = "AzureStorage";
 
     /// <summary>
-    /// The asset store (Blob by default, File when <c>Storage:Provider</c> is "File"), the Blob/Queue REST client and
-    /// the blob health probe, configured from the <c>Storage</c> section.
+    /// The asset store (Blob storage; Azurite locally), the Blob/Queue REST client and the blob health probe,
+    /// configured from the <c>Storage</c> section.
     /// </summary>
     public static IServiceCollection AddAzureStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,11 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<AzureStorageClient>().Blobs);
         services.TryAddSingleton(provider => provider.GetRequiredService<AzureStorageClient>().Queues);
         services.TryAddSingleton<BlobAssetStore>();
-        services.TryAddSingleton<FileAssetStore>();
-        services.TryAddSingleton<IAssetStore>(provider =>
-            string.Equals(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider, StorageProviders.File, StringComparison.OrdinalIgnoreCase)
-                ? provider.GetRequiredService<FileAssetStore>()
-                : provider.GetRequiredService<BlobAssetStore>());
+        services.TryAddSingleton<IAssetStore>(provider => provider.GetRequiredService<BlobAssetStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, BlobStorageHealthProbe>());
         return services;
     }

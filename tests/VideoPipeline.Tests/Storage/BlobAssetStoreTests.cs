@@ -108,10 +108,4 @@ public sealed class BlobAssetStoreTests(EmulatorFixture emulators) : IAsyncLifet
         Assert.True(await this.store.DeleteAsync(asset));
         Assert.False(await this.store.DeleteAsync(asset));
     }
-
-    [Fact]
-    public void TryGetLocalPath_is_null_for_blobs()
-    {
-        Assert.Null(this.store.TryGetLocalPath(new AssetRef(AssetContainers.Final, "x.mp4")));
-    }
 }

@@ -21,14 +21,6 @@ public sealed class StorageServiceCollectionTests
     }
 
     [Fact]
-    public void AddAzureStorage_provider_file_selects_the_file_store()
-    {
-        using var services = Build(new() { ["Storage:Provider"] = "File" });
-
-        Assert.IsType<FileAssetStore>(services.GetRequiredService<IAssetStore>());
-    }
-
-    [Fact]
     public void AddAzureStorage_binds_sas_lifetime_and_block_settings()
     {
         using var services = Build(new() { ["Storage:SasLifetime"] = "02:00:00", ["Storage:BlockSizeBytes"] = "1048576" });
@@ -40,13 +32,13 @@ public sealed class StorageServiceCollectionTests
     }
 
     [Fact]
-    public void AddAzureStorage_unknown_provider_fails_validation()
+    public void AddAzureStorage_block_size_out_of_range_fails_validation_naming_the_setting()
     {
-        using var services = Build(new() { ["Storage:Provider"] = "S3" });
+        using var services = Build(new() { ["Storage:BlockSizeBytes"] = "1" });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
-        Assert.Contains("Storage:Provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:BlockSizeBytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

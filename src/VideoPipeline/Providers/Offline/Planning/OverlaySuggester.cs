@@ -65,7 +65,9 @@ internal static class OverlaySuggester
             Text = CategoryProfile.For(context.Category).CallToAction,
             Timestamp = timestamp,
             Duration = duration,
-            Position = "center",
+
+            // Top, like every overlay: the centre belongs to the scene (the storyboard's title) and the bottom to captions.
+            Position = "top",
         };
     }
 

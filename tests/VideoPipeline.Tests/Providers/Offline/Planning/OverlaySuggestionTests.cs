@@ -17,6 +17,16 @@ public sealed class OverlaySuggestionTests
     }
 
     [Theory]
+    [InlineData("A 30-second ad for a new coffee brand showing morning routine")]
+    [InlineData("A documentary about honey bees")]
+    public void Plan_suggestedOverlays_sitAtTheTopClearOfTitleAndCaptions(string prompt)
+    {
+        var plan = Plan(prompt, 30);
+
+        Assert.All(plan.SuggestedOverlays, o => Assert.Equal("top", o.Position));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(7.25)]
