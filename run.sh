@@ -9,5 +9,5 @@ bootstrap
 # Storage: Azurite and the Cosmos DB server, started unless already listening; left running afterwards.
 source scripts/emulators.sh
 emulators_start
-build src/VideoPipeline.Host/VideoPipeline.Host.csproj
+publish_host
 exec dotnet "$HOST_DLL" "$@"

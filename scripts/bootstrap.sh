@@ -3,7 +3,8 @@
 
 APT_PACKAGES=(ffmpeg festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core)
 BUILD_CONFIGURATION=${BUILD_CONFIGURATION:-Release}
-HOST_DLL="src/VideoPipeline.Host/bin/$BUILD_CONFIGURATION/net10.0/VideoPipeline.Host.dll"
+HOST_DIR=".data/host"
+HOST_DLL="$HOST_DIR/VideoPipeline.Host.dll"
 LOG_DIR=".data/logs"
 
 log() { echo "[setup] $*" >&2; }
@@ -41,6 +42,24 @@ build() {
     echo "Build failed; full log in $logfile" >&2
     exit 1
   fi
+}
+
+# The CLI, compiled ahead of time (ReadyToRun) so a run does not spend its CPU in the JIT.
+# Published again only when a source or build file is newer than the last publish.
+publish_host() {
+  if [ -f "$HOST_DLL" ] && [ -z "$(find src Directory.Build.props Directory.Packages.props -newer "$HOST_DLL" -type f \
+      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+    return 0
+  fi
+  mkdir -p "$LOG_DIR"
+  local logfile="$LOG_DIR/publish.log"
+  if ! dotnet publish src/VideoPipeline.Host/VideoPipeline.Host.csproj -c "$BUILD_CONFIGURATION" -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$HOST_DIR" -nologo -v q >"$logfile" 2>&1; then
+    grep -E "error|Error" "$logfile" | sort -u | head -40 >&2
+    echo "Publishing the CLI failed; full log in $logfile" >&2
+    exit 1
+  fi
+  touch "$HOST_DLL"
 }
 
 bootstrap() {

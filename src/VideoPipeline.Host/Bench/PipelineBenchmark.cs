@@ -51,7 +51,7 @@ public static class PipelineBenchmark
 
             await output.WriteLineAsync($"pipeline: 30 s {request.Resolution} generate, then one libx264 veryfast re-encode of its output ({Environment.ProcessorCount} cores)");
             var input = new GenerateInput(request, null, null, Path.Combine(root, "bench.mp4"));
-            var outcome = await services.GetRequiredService<LocalJobRunner>().RunAsync("bench", input, null, cancellationToken);
+            var outcome = await services.GetRequiredService<LocalJobRunner>().RunAsync($"bench-{Guid.NewGuid():N}"[..14], input, null, cancellationToken);
             if (!outcome.Succeeded)
             {
                 await output.WriteLineAsync($"error: generate failed: {outcome.FailureReason}");

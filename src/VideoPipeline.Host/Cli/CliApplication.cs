@@ -31,7 +31,23 @@ public static class CliApplication
 
         try
         {
-            return await parsed.InvokeAsync(cancellationToken: cancel.Token);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("error: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // One line for people; the stack trace only when asked for (Logging__LogLevel__Default=Debug).
+            await Console.Error.WriteLineAsync($"error: {e.Message.Split('\n', 2)[0].TrimEnd()}");
+            if (Environment.GetEnvironmentVariable("Logging__LogLevel__Default") is "Debug" or "Trace")
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+
+            return ExitCodes.Failed;
         }
         finally
         {

@@ -62,7 +62,16 @@ public static class VideoPipelineServiceCollectionExtensions
     {
         services.AddOptions<InProcessRunnerOptions>()
             .Bind(configuration.GetSection(InProcessRunnerOptions.Section))
-            .Configure(o => o.IsNonRetriable = static e => e is PermanentPipelineException or ExternalToolException { IsTransient: false });
+            .Configure(o =>
+            {
+                o.IsNonRetriable = static e => e is PermanentPipelineException or ExternalToolException { IsTransient: false };
+
+                // Narration is a chain (voice, then transcript) that captions wait on; clips are
+                // independent. Running the chains first keeps the cores busy to the end.
+                o.ActivityPriority.TryAdd(ActivityNames.TranscribeNarration, 2);
+                o.ActivityPriority.TryAdd(ActivityNames.SynthesizeVoiceover, 1);
+                o.ActivityPriority.TryAdd(ActivityNames.ComposeMusic, 1);
+            });
 
         services.AddSingleton(new TaskRegistry()
             .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)

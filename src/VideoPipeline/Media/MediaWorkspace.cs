@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VideoPipeline.Storage;
 
 namespace VideoPipeline.Media;
@@ -8,6 +9,8 @@ namespace VideoPipeline.Media;
 /// </summary>
 public sealed class MediaWorkspace : IDisposable
 {
+    private readonly ConcurrentDictionary<AssetRef, Lazy<Task<string>>> downloads = new();
+
     private MediaWorkspace(string directory) => this.Directory = directory;
 
     public string Directory { get; }
@@ -24,7 +27,11 @@ public sealed class MediaWorkspace : IDisposable
 
     /// <summary>Downloads an asset into the workspace (streamed) for tools to read.</summary>
     /// <exception cref="AssetNotFoundException">The asset does not exist.</exception>
-    public async Task<string> MaterializeAsync(IAssetStore store, AssetRef asset, CancellationToken cancellationToken)
+    /// <remarks>Each asset is downloaded once, however many callers ask for it at the same time.</remarks>
+    public Task<string> MaterializeAsync(IAssetStore store, AssetRef asset, CancellationToken cancellationToken) =>
+        this.downloads.GetOrAdd(asset, a => new Lazy<Task<string>>(() => this.DownloadAsync(store, a, cancellationToken))).Value;
+
+    private async Task<string> DownloadAsync(IAssetStore store, AssetRef asset, CancellationToken cancellationToken)
     {
         var target = this.PathFor($"{asset.Container}-{asset.Name.Replace('/', '-')}");
         await store.DownloadToFileAsync(asset, target, cancellationToken);

@@ -25,4 +25,5 @@ public sealed record SceneClipRequest
     public long Seed { get; init; }
 }
 
-public sealed record GeneratedClip(double DurationSeconds, bool HasAudio, string Provider);
+/// <summary>What the provider wrote. Providers that download a file (Sora, ComfyUI) probe it to say.</summary>
+public sealed record GeneratedClip(double DurationSeconds, int Width, int Height, bool HasAudio, string Provider);

@@ -89,9 +89,11 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
 
         status.Enter(PipelineStage.Editing, 60);
         var instructions = request.EditingInstructions.Count > 0 ? request.EditingInstructions : plan.SuggestedOverlays;
-        var timeline = clips.Zip(slots, (clip, slot) => new TimelineClip(clip.SceneNumber, clip.Clip, slot.Start, slot.FrameCount)).ToList();
+        var timeline = clips.Zip(slots, (clip, slot) => new TimelineClip(clip, slot.Start, slot.FrameCount)).ToList();
         var edits = await status.Run(PipelineStage.Editing, () => context.CallActivityAsync<EditDecisionList>(
-            ActivityNames.ApplySceneEdits, new ApplySceneEditsInput(timeline, instructions, duration, request.Resolution), retry));
+            ActivityNames.ApplySceneEdits,
+            new ApplySceneEditsInput(timeline, instructions, duration, request.Resolution, request.Fit, request.Fps),
+            retry));
 
         CaptionsResult? captions = null;
         if (request.Captions)

@@ -52,11 +52,11 @@ public sealed class StorageServiceCollectionTests
     }
 
     [Fact]
-    public void LocalSettingsSample_every_setting_names_an_option_and_validates()
+    public void LocalSettingsSample_every_storage_setting_names_an_option_and_validates()
     {
         using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Emulators.RepositoryRoot, "local.settings.sample.json")));
         var settings = sample.RootElement.GetProperty("Values").EnumerateObject()
-            .Where(p => p.Name.Contains("__", StringComparison.Ordinal))
+            .Where(p => p.Name.StartsWith("Storage__", StringComparison.Ordinal) || p.Name.StartsWith("TaskStore__", StringComparison.Ordinal))
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
         var known = typeof(StorageOptions).GetProperties().Select(p => $"{StorageOptions.Section}:{p.Name}")
             .Concat(typeof(TaskStoreOptions).GetProperties().Select(p => $"{TaskStoreOptions.Section}:{p.Name}"));

@@ -14,7 +14,8 @@ public sealed class TestServices : IDisposable
 {
     private readonly TempDirectory root = new();
 
-    public TestServices(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Replaces services after the pipeline's own, e.g. a provider that fails on purpose.</param>
+    public TestServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -29,7 +30,9 @@ public sealed class TestServices : IDisposable
         }
 
         this.Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        this.Provider = new ServiceCollection().AddLogging().AddVideoPipeline(this.Configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddVideoPipeline(this.Configuration);
+        configure?.Invoke(services);
+        this.Provider = services.BuildServiceProvider();
     }
 
     public string ContainerPrefix { get; } = Emulators.UniquePrefix();

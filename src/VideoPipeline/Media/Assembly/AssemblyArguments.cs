@@ -10,8 +10,9 @@ namespace VideoPipeline.Media.Assembly;
 /// Builds the assembly commands. The video stream is encoded once: every clip is normalized
 /// (size, fps, SAR, pixel format, exact frame count), concatenated, overlaid with text and burned
 /// captions in one filter graph. Audio (voices ×2.0, scene audio ×0.2, music ×0.3 looped and faded)
-/// is normalized to −16 LUFS with two-pass loudnorm: <see cref="BuildMeasurePass"/> decodes audio
-/// only, then <see cref="BuildFinalPass"/> applies the measured, linear correction.
+/// is normalized to −16 LUFS in two passes (EBU R128): <see cref="BuildMeasurePass"/> decodes audio
+/// only and measures it; <see cref="BuildFinalPass"/> applies the measured gain, limits peaks, and
+/// measures the result on the way to the encoder.
 /// </summary>
 public static class AssemblyArguments
 {
@@ -19,48 +20,36 @@ public static class AssemblyArguments
     {
         var args = FFmpegArguments.Create().WithLogLevel("info");
         var graph = new FilterGraph();
-        AddAudioGraph(args, graph, spec, mix, clipInputs: null, loudnorm: new Filter("loudnorm")
-            .With("I", mix.TargetLoudness)
-            .With("TP", mix.TruePeak)
-            .With("LRA", mix.LoudnessRange)
-            .With("print_format", "json"));
+        AddAudioGraph(args, graph, spec, mix, clipInputs: null, loudness: []);
         return args.WithFilterGraph(graph).AddNullOutput(o => o.Map("aout"));
     }
 
     public static FFmpegArguments BuildFinalPass(
         AssemblySpec spec,
         AudioMixOptions mix,
-        LoudnormMeasurement measured,
+        LoudnessMeasurement measured,
         FFmpegOptions encoding,
         string videoPath,
-        string audioTrackPath)
+        string thumbnailPath)
     {
         var args = FFmpegArguments.Create().WithLogLevel("info");
         var graph = new FilterGraph();
         var clipInputs = AddVideoGraph(args, graph, spec);
-        var loudnorm = new Filter("loudnorm")
-            .With("I", mix.TargetLoudness)
-            .With("TP", mix.TruePeak)
-            .With("LRA", mix.LoudnessRange);
+        AddAudioGraph(args, graph, spec, mix, clipInputs, loudness:
+        [
+            new Filter("volume").With("volume", $"{Num(LoudnessCorrection.GainDb(measured, mix.TargetLoudness))}dB"),
+            new Filter("alimiter").With("limit", Math.Round(LoudnessCorrection.CeilingAmplitude(mix.TruePeak), 4)).With("level", 0),
+        ]);
 
-        // Silence has no loudness to correct; the measured values would be infinite.
-        if (!measured.IsSilent)
-        {
-            loudnorm.With("measured_I", measured.InputIntegrated)
-                .With("measured_TP", measured.InputTruePeak)
-                .With("measured_LRA", measured.InputRange)
-                .With("measured_thresh", measured.InputThreshold)
-                .With("offset", measured.TargetOffset)
-                .With("linear", "true");
-        }
-
-        AddAudioGraph(args, graph, spec, mix, clipInputs, loudnorm.With("print_format", "json"));
-        graph.Chain("aout").Then("asplit", f => f.With("outputs", 2)).To("amain", "atrack");
+        // The thumbnail is one frame of the same edit, a quarter of the way in: no second decode.
+        var thumbnailFrame = (int)Math.Round(spec.DurationSeconds / 4 * spec.Fps);
+        graph.Chain("vedit").Then("split", f => f.With("outputs", 2)).To("vout", "vthumb");
+        graph.Chain("vthumb").Then("select", f => f.With("expr", $"eq(n,{thumbnailFrame})")).To("thumb");
 
         return args.WithFilterGraph(graph)
             .AddOutput(videoPath, o => o
                 .Map("vout")
-                .Map("amain")
+                .Map("aout")
                 .VideoCodec("libx264")
                 .Preset(encoding.Preset)
                 .Crf(encoding.Crf)
@@ -72,13 +61,15 @@ public static class AssemblyArguments
                 .SampleRate(48000)
                 .Duration(spec.DurationSeconds)
                 .FastStart())
-            .AddOutput(audioTrackPath, o => o
-                .Map("atrack")
-                .AudioCodec("aac")
-                .AudioBitrate(encoding.AudioBitrate)
-                .SampleRate(48000)
-                .Duration(spec.DurationSeconds)
-                .FastStart());
+            .AddOutput(thumbnailPath, o => o.Map("thumb").Frames(1).With("-q:v", "3"));
+    }
+
+    /// <summary>The final mix on its own (seed 002's audio_track), copied out of the video without re-encoding.</summary>
+    public static FFmpegArguments BuildAudioTrackCopy(string videoPath, string audioTrackPath)
+    {
+        var args = FFmpegArguments.Create();
+        args.AddInput(FFmpegInput.File(videoPath));
+        return args.AddOutput(audioTrackPath, o => o.MapStream("0:a:0").NoVideo().AudioCodec("copy").FastStart());
     }
 
     /// <returns>The input index of each clip, so the audio graph reads scene audio from the same inputs.</returns>
@@ -126,7 +117,7 @@ public static class AssemblyArguments
             edit.Then("ass", f => f.With("filename", spec.CaptionsPath));
         }
 
-        edit.To("vout");
+        edit.To("vedit");
         return inputs;
     }
 
@@ -167,7 +158,8 @@ public static class AssemblyArguments
     }
 
     /// <param name="clipInputs">Inputs already opened for the clips; null when this pass decodes audio only.</param>
-    private static void AddAudioGraph(FFmpegArguments args, FilterGraph graph, AssemblySpec spec, AudioMixOptions mix, List<int>? clipInputs, Filter loudnorm)
+    /// <param name="loudness">The loudness correction; empty in the measuring pass.</param>
+    private static void AddAudioGraph(FFmpegArguments args, FilterGraph graph, AssemblySpec spec, AudioMixOptions mix, List<int>? clipInputs, Filter[] loudness)
     {
         var total = spec.DurationSeconds;
         var pads = new List<string>();
@@ -220,14 +212,17 @@ public static class AssemblyArguments
             pads.Add($"{args.Inputs.Count - 1}:a");
         }
 
-        graph.Chain([.. pads])
+        var chain = graph.Chain([.. pads])
             .Then("amix", f => f.With("inputs", pads.Count).With("duration", "longest").With("dropout_transition", 0).With("normalize", 0))
             .Then("apad", f => f.With("whole_dur", total))
-            .Then("atrim", f => f.With("duration", total))
-            .Then(loudnorm)
+            .Then("atrim", f => f.With("duration", total));
+        foreach (var filter in loudness)
+        {
+            chain.Then(filter);
+        }
 
-            // loudnorm works at 192 kHz and leaves the layout open; pin the output format explicitly.
-            .Then("aresample", f => f.With("osr", 48000))
+        // ebur128 passes audio through and prints loudness and true peak when done: the measurement.
+        chain.Then("ebur128", f => f.With("peak", "true").With("framelog", "verbose"))
             .Then("aformat", f => f.With("sample_fmts", "fltp").With("sample_rates", 48000).With("channel_layouts", "stereo"))
             .To("aout");
     }

@@ -15,7 +15,6 @@ public sealed class AudioMixOptions
 
     public double TargetLoudness { get; set; } = -16;
 
+    /// <summary>Peak ceiling in dBTP; a limiter holds peaks under it after the loudness gain.</summary>
     public double TruePeak { get; set; } = -1.5;
-
-    public double LoudnessRange { get; set; } = 11;
 }

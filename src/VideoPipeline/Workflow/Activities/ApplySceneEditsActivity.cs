@@ -1,38 +1,23 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Media;
-using VideoPipeline.Media.Probing;
-using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Workflow.Orchestration;
 
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>
-/// Decides the edits: probes every clip (size, audio) and places editing instructions on the final
-/// timeline. Nothing is encoded here; assembly applies the decisions in its single encode.
-/// Instructions that cannot apply are reported as warnings, never dropped silently.
+/// Decides the edits: fits every clip to its slot and places editing instructions on the final
+/// timeline. Nothing is encoded here; assembly applies the decisions in its single encode. What
+/// cannot apply, and what the fit changes, is reported as a warning, never dropped silently.
 /// </summary>
-public sealed class ApplySceneEditsActivity(IAssetStore store, IMediaProbe probe, IOptions<PipelineOptions> options)
-    : TaskActivity<ApplySceneEditsInput, EditDecisionList>
+public sealed class ApplySceneEditsActivity : TaskActivity<ApplySceneEditsInput, EditDecisionList>
 {
     private const double EndMargin = 0.05;
 
-    public override async Task<EditDecisionList> RunAsync(ActivityContext context, ApplySceneEditsInput input)
+    public override Task<EditDecisionList> RunAsync(ActivityContext context, ApplySceneEditsInput input)
     {
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
-        var scenes = new List<EditedScene>();
-        foreach (var clip in input.Clips)
-        {
-            var path = await workspace.MaterializeAsync(store, clip.Clip, context.CancellationToken);
-            var info = await probe.ProbeAsync(path, context.CancellationToken);
-            var video = info.Video ?? throw new PermanentPipelineException(
-                ErrorCodes.UnsupportedMedia, $"scene {clip.SceneNumber}: the generated clip has no video stream");
-            scenes.Add(new EditedScene(clip.SceneNumber, clip.Clip, clip.Start, clip.FrameCount, info.HasAudio, video.Width ?? 0, video.Height ?? 0));
-        }
-
         var warnings = new List<string>();
+        var scenes = input.Clips.Select(slot => Fit(slot, input, warnings)).ToList();
         var overlays = new List<TextOverlay>();
         for (var i = 0; i < input.Instructions.Count; i++)
         {
@@ -42,7 +27,26 @@ public sealed class ApplySceneEditsActivity(IAssetStore store, IMediaProbe probe
             }
         }
 
-        return new EditDecisionList(scenes, overlays, warnings);
+        return Task.FromResult(new EditDecisionList(scenes, overlays, warnings));
+    }
+
+    private static EditedScene Fit(TimelineClip slot, ApplySceneEditsInput input, List<string> warnings)
+    {
+        var clip = slot.Clip;
+        var needed = slot.FrameCount / (double)input.Fps;
+        if (clip.DurationSeconds < needed - (1.0 / input.Fps))
+        {
+            warnings.Add(Invariant($"scene {clip.SceneNumber}: the clip is {clip.DurationSeconds:0.##} s for a {needed:0.##} s slot; its last frame is held"));
+        }
+
+        var (w, h) = (input.Resolution.Width, input.Resolution.Height);
+        if (clip.Width > 0 && clip.Height > 0 && Math.Abs((clip.Width / (double)clip.Height) - (w / (double)h)) > 0.01)
+        {
+            var how = input.Fit == FitMode.Cover ? "cropped to fill" : "letterboxed into";
+            warnings.Add($"scene {clip.SceneNumber}: the clip is {clip.Width}x{clip.Height}, {how} {input.Resolution} ({input.Fit.ToString().ToLowerInvariant()})");
+        }
+
+        return new EditedScene(clip.SceneNumber, clip.Clip, slot.Start, slot.FrameCount, clip.HasAudio, clip.Width, clip.Height);
     }
 
     internal static TextOverlay? Place(EditingInstruction instruction, int index, double videoDuration, List<string> warnings)
@@ -64,14 +68,14 @@ public sealed class ApplySceneEditsActivity(IAssetStore store, IMediaProbe probe
         var start = Math.Max(0, instruction.Timestamp);
         if (start >= videoDuration - EndMargin)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{field}: timestamp {instruction.Timestamp:0.##} s is past the end of the {videoDuration:0.##} s video; ignored"));
+            warnings.Add(Invariant($"{field}: timestamp {instruction.Timestamp:0.##} s is past the end of the {videoDuration:0.##} s video; ignored"));
             return null;
         }
 
         var end = Math.Min(start + (instruction.Duration ?? EditingInstruction.DefaultOverlayDuration), videoDuration - EndMargin);
         if (instruction.Duration is { } d && start + d > videoDuration)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{field}: shortened to end with the video at {videoDuration:0.##} s"));
+            warnings.Add(Invariant($"{field}: shortened to end with the video at {videoDuration:0.##} s"));
         }
 
         var position = instruction.Position?.Trim().ToLowerInvariant() switch
@@ -82,4 +86,6 @@ public sealed class ApplySceneEditsActivity(IAssetStore store, IMediaProbe probe
         };
         return new TextOverlay(text, Math.Round(start, 3), Math.Round(end, 3), position);
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,18 +31,17 @@ public sealed class AssembleVideoActivity(
         var ct = context.CancellationToken;
         using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
 
-        var clips = new List<AssemblyClip>();
-        foreach (var scene in input.Edits.Scenes)
-        {
-            clips.Add(new AssemblyClip(await workspace.MaterializeAsync(store, scene.Clip, ct), scene.Start, scene.FrameCount, scene.HasAudio));
-        }
+        async Task<string?> Optional(AssetRef? asset) => asset is null ? null : await workspace.MaterializeAsync(store, asset, ct);
 
-        var voices = new List<AssemblyVoice>();
-        foreach (var voice in input.Voiceovers)
-        {
-            voices.Add(new AssemblyVoice(await workspace.MaterializeAsync(store, voice.Audio, ct), voice.Start));
-        }
+        // Inputs download concurrently; this is the job's critical path.
+        var clipFiles = Task.WhenAll(input.Edits.Scenes.Select(s => workspace.MaterializeAsync(store, s.Clip, ct)));
+        var voiceFiles = Task.WhenAll(input.Voiceovers.Select(v => workspace.MaterializeAsync(store, v.Audio, ct)));
+        var musicFile = workspace.MaterializeAsync(store, input.Music.Music, ct);
+        var captionsFile = Optional(input.Captions);
+        await Task.WhenAll(clipFiles, voiceFiles, musicFile, captionsFile);
 
+        var clips = input.Edits.Scenes.Zip(clipFiles.Result, (s, path) => new AssemblyClip(path, s.Start, s.FrameCount, s.HasAudio)).ToList();
+        var voices = input.Voiceovers.Zip(voiceFiles.Result, (v, path) => new AssemblyVoice(path, v.Start)).ToList();
         var spec = new AssemblySpec
         {
             Resolution = input.Resolution,
@@ -51,31 +50,26 @@ public sealed class AssembleVideoActivity(
             Fit = input.Fit,
             Clips = clips,
             Voices = voices,
-            MusicPath = await workspace.MaterializeAsync(store, input.Music.Music, ct),
+            MusicPath = musicFile.Result,
             Overlays = input.Edits.Overlays.Select(o => new AssemblyOverlay(o.Text, o.Start, o.End, o.Position)).ToList(),
-            CaptionsPath = input.Captions is { } captions ? await workspace.MaterializeAsync(store, captions, ct) : null,
+            CaptionsPath = captionsFile.Result,
             FontFile = fonts.Value.BoldFontFile,
         };
 
-        // Pass 1 decodes audio only (a few percent of the job) so pass 2 can normalize linearly.
+        // Pass 1 decodes audio only (well under a second) so pass 2 can apply one exact gain.
         var measure = await ffmpeg.RunAsync(AssemblyArguments.BuildMeasurePass(spec, mix.Value), cancellationToken: ct);
-        var measured = LoudnormMeasurement.Parse(measure.StderrTail);
+        var measured = LoudnessMeasurement.Parse(measure.StderrTail);
         context.Progress.Report(5);
 
         var video = workspace.PathFor("final.mp4");
-        var audio = workspace.PathFor("audio.m4a");
-        var progress = new Progress5To95(context.Progress);
-        var final = await ffmpeg.RunAsync(
-            AssemblyArguments.BuildFinalPass(spec, mix.Value, measured, encoding.Value, video, audio),
-            new FFmpegRunOptions { ExpectedDurationSeconds = input.DurationSeconds, Progress = progress },
-            ct);
-        var loudness = Math.Max(LoudnormMeasurement.Parse(final.StderrTail).OutputIntegrated, LoudnormMeasurement.SilenceFloor);
-
         var thumbnail = workspace.PathFor("thumbnail.jpg");
-        var thumbArgs = FFmpegArguments.Create();
-        thumbArgs.AddInput(FFmpegInput.File(video).Seek(Math.Min(input.DurationSeconds / 4, input.DurationSeconds - 0.1)));
-        thumbArgs.AddOutput(thumbnail, o => o.Frames(1).With("-q:v", "3"));
-        await ffmpeg.RunAsync(thumbArgs, cancellationToken: ct);
+        var audio = workspace.PathFor("audio.m4a");
+        var final = await ffmpeg.RunAsync(
+            AssemblyArguments.BuildFinalPass(spec, mix.Value, measured, encoding.Value, video, thumbnail),
+            new FFmpegRunOptions { ExpectedDurationSeconds = input.DurationSeconds, Progress = new Progress5To95(context.Progress) },
+            ct);
+        var loudness = LoudnessMeasurement.Parse(final.StderrTail);
+        await ffmpeg.RunAsync(AssemblyArguments.BuildAudioTrackCopy(video, audio), cancellationToken: ct);
 
         var info = await probe.ProbeAsync(video, ct);
         var result = new AssemblyResult(
@@ -83,7 +77,7 @@ public sealed class AssembleVideoActivity(
             new AssetRef(AssetContainers.Final, $"{input.JobId}/thumbnail.jpg"),
             new AssetRef(AssetContainers.Final, $"{input.JobId}/audio.m4a"),
             info.DurationSeconds ?? input.DurationSeconds,
-            Math.Round(loudness, 2),
+            Math.Round(Math.Max(loudness.IntegratedLufs, LoudnessMeasurement.SilenceFloor), 2),
             info.Video?.CodecName ?? "",
             info.Audio?.CodecName ?? "",
             info.Video?.Width ?? 0,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Media;
 using VideoPipeline.Providers;
@@ -9,22 +8,25 @@ using VideoPipeline.Workflow.Orchestration;
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>
-/// Renders one scene. Clips are content-addressed by everything that shapes them (scene, size,
-/// rate, frames, provider), so a retried or repeated scene is served from the store.
+/// Renders one scene; the provider reports what it wrote. Clips are content-addressed by everything
+/// that shapes them (scene, size, rate, frames, provider), so a retried or repeated scene is served
+/// from the store; the result sidecar is written after the clip, so a sidecar implies a complete clip.
 /// </summary>
-public sealed class GenerateSceneClipActivity(IAssetStore store, ISceneClipGenerator generator, IOptions<PipelineOptions> options)
-    : TaskActivity<GenerateSceneClipInput, SceneClipResult>
+public sealed class GenerateSceneClipActivity(
+    IAssetStore store,
+    ISceneClipGenerator generator,
+    IOptions<PipelineOptions> options) : TaskActivity<GenerateSceneClipInput, SceneClipResult>
 {
     public override async Task<SceneClipResult> RunAsync(ActivityContext context, GenerateSceneClipInput input)
     {
+        var ct = context.CancellationToken;
         var key = ContentHash.Of(input.Scene, input.SceneCount, input.Resolution, input.Fps, input.FrameCount, input.Style, generator.Name);
         var asset = new AssetRef(AssetContainers.Renders, $"scenes/{key}.mp4");
-        if (await store.GetPropertiesAsync(asset, context.CancellationToken) is { } cached)
+        var sidecar = new AssetRef(AssetContainers.Renders, $"scenes/{key}.json");
+        if (await store.ReadJsonAsync<SceneClipResult>(sidecar, ct) is { } cached)
         {
             context.Progress.Report(100);
-            return new SceneClipResult(
-                input.Scene.SceneNumber, asset, ReadDouble(cached.Metadata, "duration"), cached.Metadata.GetValueOrDefault("has_audio") == "true",
-                cached.Metadata.GetValueOrDefault("provider", generator.Name), CacheHit: true);
+            return cached with { SceneNumber = input.Scene.SceneNumber, CacheHit = true };
         }
 
         using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
@@ -39,16 +41,11 @@ public sealed class GenerateSceneClipActivity(IAssetStore store, ISceneClipGener
             Style = input.Style,
             Seed = ContentHash.Seed(input.Scene.Description),
         };
-        var clip = await generator.GenerateAsync(request, output, context.Progress, context.CancellationToken);
-        await store.UploadFileAsync(asset, output, ContentTypes.Mp4, new Dictionary<string, string>
-        {
-            ["duration"] = clip.DurationSeconds.ToString("R", CultureInfo.InvariantCulture),
-            ["has_audio"] = clip.HasAudio ? "true" : "false",
-            ["provider"] = clip.Provider,
-        }, context.CancellationToken);
-        return new SceneClipResult(input.Scene.SceneNumber, asset, clip.DurationSeconds, clip.HasAudio, clip.Provider, CacheHit: false);
+        var clip = await generator.GenerateAsync(request, output, context.Progress, ct);
+        var result = new SceneClipResult(
+            input.Scene.SceneNumber, asset, clip.DurationSeconds, clip.Width, clip.Height, clip.HasAudio, clip.Provider, CacheHit: false);
+        await store.UploadFileAsync(asset, output, ContentTypes.Mp4, cancellationToken: ct);
+        await store.WriteJsonAsync(sidecar, result, ct);
+        return result;
     }
-
-    private static double ReadDouble(IReadOnlyDictionary<string, string> metadata, string key) =>
-        double.TryParse(metadata.GetValueOrDefault(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
 }

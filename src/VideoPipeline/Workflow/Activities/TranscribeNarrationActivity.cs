@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain;
 using VideoPipeline.Media;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
@@ -8,21 +9,27 @@ using VideoPipeline.Workflow.Orchestration;
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>
-/// Speech to text with word times. The transcript is stored next to its audio as JSON
-/// (<c>captions/transcripts/...</c>), named after the audio asset, so a re-run overwrites it.
+/// Speech to text with word times. The transcript is stored as JSON named after the engine and the
+/// (content-addressed) audio, so the same audio is transcribed once per engine and a re-run reuses it.
 /// </summary>
 public sealed class TranscribeNarrationActivity(IAssetStore store, ISpeechToText stt, IOptions<PipelineOptions> options)
     : TaskActivity<TranscribeNarrationInput, TranscriptionResult>
 {
     public override async Task<TranscriptionResult> RunAsync(ActivityContext context, TranscribeNarrationInput input)
     {
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
-        var audio = await workspace.MaterializeAsync(store, input.Audio, context.CancellationToken);
-        var transcript = await stt.TranscribeAsync(
-            audio, new TranscriptionOptions { Language = input.Language, ModelSize = input.ModelSize }, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var asset = new AssetRef(
+            AssetContainers.Captions,
+            $"transcripts/{ContentHash.Of(stt.Name, input.Language, input.ModelSize)}/{input.Audio.Container}/{input.Audio.Name}.json");
+        var transcript = await store.ReadJsonAsync<Transcript>(asset, ct);
+        if (transcript is null)
+        {
+            using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+            var audio = await workspace.MaterializeAsync(store, input.Audio, ct);
+            transcript = await stt.TranscribeAsync(audio, new TranscriptionOptions { Language = input.Language, ModelSize = input.ModelSize }, ct);
+            await store.WriteJsonAsync(asset, transcript, ct);
+        }
 
-        var asset = new AssetRef(AssetContainers.Captions, $"transcripts/{input.Audio.Container}/{input.Audio.Name}.json");
-        await store.WriteJsonAsync(asset, transcript, context.CancellationToken);
         return new TranscriptionResult(asset, transcript.Text, transcript.Words.Count, stt.Name);
     }
 }

@@ -7,10 +7,12 @@ public sealed record ApplySceneEditsInput(
     IReadOnlyList<TimelineClip> Clips,
     IReadOnlyList<EditingInstruction> Instructions,
     double DurationSeconds,
-    Resolution Resolution);
+    Resolution Resolution,
+    FitMode Fit,
+    int Fps);
 
 /// <summary>A generated clip and the slot it fills on the final timeline.</summary>
-public sealed record TimelineClip(int SceneNumber, AssetRef Clip, double Start, int FrameCount);
+public sealed record TimelineClip(SceneClipResult Clip, double Start, int FrameCount);
 
 /// <summary>
 /// The edit decision list: what the single final encode does. Edits are decided here and applied

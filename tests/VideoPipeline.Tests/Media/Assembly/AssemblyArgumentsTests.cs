@@ -21,37 +21,45 @@ public sealed class AssemblyArgumentsTests
         FontFile = "/f/b.ttf",
     };
 
+    private static readonly LoudnessMeasurement Measured = new(-20.5, -3.2);
+
     [Fact]
-    public void BuildMeasurePass_decodes_audio_only_golden()
+    public void BuildMeasurePass_decodes_audio_only_and_measures_it_golden()
     {
         var args = AssemblyArguments.BuildMeasurePass(Spec, new AudioMixOptions());
 
         Assert.Equal(
             """
-            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json,aresample=osr=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout] -map [aout] -f null -
+            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,ebur128=peak=true:framelog=verbose,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout] -map [aout] -f null -
             """,
             string.Join(' ', args.Build()));
     }
 
     [Fact]
-    public void BuildFinalPass_encodes_video_once_with_overlays_captions_and_normalized_mix_golden()
+    public void BuildFinalPass_encodes_video_once_with_overlays_captions_thumbnail_and_normalized_mix_golden()
     {
-        var measured = new LoudnormMeasurement(-20.5, -3.2, 7.1, -30.9, -16, 0.4);
-
-        var args = AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), measured, new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a");
+        var args = AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), Measured, new FFmpegOptions(), "/o/v.mp4", "/o/t.jpg");
 
         Assert.Equal(
             """
-            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/s1.mp4 -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v0];[1:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0,drawtext=fontfile=/f/b.ttf:expansion=none:text=50% off\\: now:fontsize=56:fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=14:x=(w-text_w)/2:y=93:alpha=if(lt(t\,2+0.3)\,(t-2)/0.3\,if(gt(t\,5-0.3)\,(5-t)/0.3\,1)):enable=between(t\,2\,5),ass=filename=/a/c.ass[vout];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[3:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,loudnorm=I=-16:TP=-1.5:LRA=11:measured_I=-20.5:measured_TP=-3.2:measured_LRA=7.1:measured_thresh=-30.9:offset=0.4:linear=true:print_format=json,aresample=osr=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout];[aout]asplit=outputs=2[amain][atrack] -map [vout] -map [amain] -c:v libx264 -preset veryfast -crf 21 -pix_fmt yuv420p -profile:v high -r 30 -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/v.mp4 -map [atrack] -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/a.m4a
+            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/s1.mp4 -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v0];[1:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0,drawtext=fontfile=/f/b.ttf:expansion=none:text=50% off\\: now:fontsize=56:fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=14:x=(w-text_w)/2:y=93:alpha=if(lt(t\,2+0.3)\,(t-2)/0.3\,if(gt(t\,5-0.3)\,(5-t)/0.3\,1)):enable=between(t\,2\,5),ass=filename=/a/c.ass[vedit];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[3:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,volume=volume=4.5dB,alimiter=limit=0.8414:level=0,ebur128=peak=true:framelog=verbose,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout];[vedit]split=outputs=2[vout][vthumb];[vthumb]select=expr=eq(n\,75)[thumb] -map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -pix_fmt yuv420p -profile:v high -r 30 -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/v.mp4 -map [thumb] -frames:v 1 -q:v 3 file:/o/t.jpg
             """,
             string.Join(' ', args.Build()));
+    }
+
+    [Fact]
+    public void BuildAudioTrackCopy_copies_the_encoded_mix_golden()
+    {
+        Assert.Equal(
+            "-hide_banner -nostdin -y -loglevel error -protocol_whitelist file -i file:/o/v.mp4 -map 0:a:0 -vn -c:a copy -movflags +faststart file:/o/a.m4a",
+            string.Join(' ', AssemblyArguments.BuildAudioTrackCopy("/o/v.mp4", "/o/a.m4a").Build()));
     }
 
     [Fact]
     public void BuildFinalPass_contain_fit_letterboxes_instead_of_cropping()
     {
         var args = string.Join(' ', AssemblyArguments.BuildFinalPass(
-            Spec with { Fit = FitMode.Contain }, new AudioMixOptions(), new LoudnormMeasurement(-20, -3, 7, -30, -16, 0), new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build());
+            Spec with { Fit = FitMode.Contain }, new AudioMixOptions(), Measured, new FFmpegOptions(), "/o/v.mp4", "/o/t.jpg").Build());
 
         Assert.Contains("force_original_aspect_ratio=decrease,pad=w=1280:h=720:x=(ow-iw)/2:y=(oh-ih)/2:color=black", args, StringComparison.Ordinal);
         Assert.DoesNotContain("crop=", args, StringComparison.Ordinal);
@@ -60,10 +68,19 @@ public sealed class AssemblyArgumentsTests
     [Fact]
     public void BuildFinalPass_encodes_video_exactly_once()
     {
-        var args = AssemblyArguments.BuildFinalPass(
-            Spec, new AudioMixOptions(), new LoudnormMeasurement(-20, -3, 7, -30, -16, 0), new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build();
+        var args = AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), Measured, new FFmpegOptions(), "/o/v.mp4", "/o/t.jpg").Build();
 
         Assert.Single(args, a => a == "-c:v");
+    }
+
+    [Fact]
+    public void BuildFinalPass_silent_mix_gets_no_gain()
+    {
+        var silent = new LoudnessMeasurement(-70, double.NegativeInfinity);
+
+        var args = string.Join(' ', AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), silent, new FFmpegOptions(), "/o/v.mp4", "/o/t.jpg").Build());
+
+        Assert.Contains("volume=volume=0dB,alimiter", args, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,16 +91,5 @@ public sealed class AssemblyArgumentsTests
 
         Assert.Contains("-f lavfi -i anullsrc=r=48000:cl=stereo", args, StringComparison.Ordinal);
         Assert.Contains("[0:a]amix=inputs=1", args, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void BuildFinalPass_silent_mix_skips_the_linear_correction()
-    {
-        var silent = new LoudnormMeasurement(double.NegativeInfinity, double.NegativeInfinity, 0, double.NegativeInfinity, double.NegativeInfinity, double.PositiveInfinity);
-
-        var args = string.Join(' ', AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), silent, new FFmpegOptions(), "/o/v.mp4", "/o/a.m4a").Build());
-
-        Assert.Contains("loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json,", args, StringComparison.Ordinal);
-        Assert.DoesNotContain("measured_I", args, StringComparison.Ordinal);
     }
 }

@@ -14,15 +14,19 @@ public sealed class ChordProgressionMusicProvider(IFFmpegRunner ffmpeg) : IMusic
     {
         var progression = ChordProgression.ForMood(request.Mood);
         var expression = progression.ToExpression();
+        // Mono at 24 kHz is plenty for a bed whose content sits far below 12 kHz; the mix upsamples it.
         var source = new Filter("aevalsrc")
-            .With("exprs", expression + "|" + expression)
-            .With("sample_rate", 48000)
+            .With("exprs", expression)
+            .With("sample_rate", 24000)
             .With("duration", progression.LoopSeconds);
 
         var args = FFmpegArguments.Create();
         args.AddInput(FFmpegInput.Lavfi(source));
         var graph = new FilterGraph();
-        graph.Chain("0:a").Then("lowpass", f => f.With("f", 2400)).Then("aformat", f => f.With("sample_fmts", "s16")).To("a");
+        graph.Chain("0:a")
+            .Then("lowpass", f => f.With("f", 2400))
+            .Then("aformat", f => f.With("sample_fmts", "s16").With("channel_layouts", "stereo"))
+            .To("a");
         args.WithFilterGraph(graph).AddOutput(outputPath, o => o.Map("a").AudioCodec("pcm_s16le"));
         await ffmpeg.RunAsync(args, cancellationToken: cancellationToken);
         return new MusicBed(progression.LoopSeconds, progression.Name);

@@ -13,6 +13,6 @@ public sealed class AnimaticClipGenerator(IFFmpegRunner ffmpeg, IOptions<Animati
         var seconds = request.FrameCount / (double)request.Fps;
         var args = AnimaticArguments.Build(request, outputPath, options.Value);
         await ffmpeg.RunAsync(args, new FFmpegRunOptions { ExpectedDurationSeconds = seconds, Progress = progress }, cancellationToken);
-        return new GeneratedClip(seconds, HasAudio: false, this.Name);
+        return new GeneratedClip(seconds, request.Resolution.Width, request.Resolution.Height, HasAudio: false, this.Name);
     }
 }

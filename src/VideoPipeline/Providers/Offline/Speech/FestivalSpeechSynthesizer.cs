@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
 using VideoPipeline.Media;
 using VideoPipeline.Media.FFmpeg;
-using VideoPipeline.Media.Probing;
+using VideoPipeline.Media.Audio;
 
 namespace VideoPipeline.Providers.Offline.Speech;
 
@@ -13,10 +13,7 @@ namespace VideoPipeline.Providers.Offline.Speech;
 /// maximum duration is given, speech is re-synthesized faster (up to <see cref="FestivalOptions.MaxFitSpeed"/>)
 /// and, as a last resort, time-stretched, so narration always fits its scene.
 /// </summary>
-public sealed class FestivalSpeechSynthesizer(
-    IOptions<FestivalOptions> options,
-    IMediaProbe probe,
-    IFFmpegRunner ffmpeg) : ISpeechSynthesizer
+public sealed class FestivalSpeechSynthesizer(IOptions<FestivalOptions> options, IFFmpegRunner ffmpeg) : ISpeechSynthesizer
 {
     public string Name => "festival/" + options.Value.Voice;
 
@@ -78,8 +75,7 @@ public sealed class FestivalSpeechSynthesizer(
             throw new ExternalToolException("text2wave", CommandLine.Format(options.Value.Text2WavePath, args), result.ExitCode, result.StderrTail);
         }
 
-        var info = await probe.ProbeAsync(outputPath, cancellationToken);
-        return info.DurationSeconds ?? throw new ExternalToolException("text2wave", "probe", 0, ["produced audio without a duration"]);
+        return WavFile.DurationSeconds(outputPath);
     }
 
     private async Task<double> StretchAsync(string path, double factor, CancellationToken cancellationToken)
@@ -92,8 +88,7 @@ public sealed class FestivalSpeechSynthesizer(
         args.WithFilterGraph(graph).AddOutput(stretched, o => o.Map("a").AudioCodec("pcm_s16le"));
         await ffmpeg.RunAsync(args, cancellationToken: cancellationToken);
         File.Move(stretched, path, overwrite: true);
-        var info = await probe.ProbeAsync(path, cancellationToken);
-        return info.DurationSeconds ?? 0;
+        return WavFile.DurationSeconds(path);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
 using VideoPipeline.Media;
@@ -31,7 +32,14 @@ public sealed class PocketSphinxSpeechToText(IOptions<PocketSphinxOptions> optio
             await ffmpeg.RunAsync(args, cancellationToken: cancellationToken);
 
             var o = options.Value;
-            var argv = new List<string> { "-infile", pcm, "-time", "yes", "-logfn", "/dev/null" };
+            var argv = new List<string>
+            {
+                "-infile", pcm, "-time", "yes", "-logfn", "/dev/null",
+                "-maxhmmpf", o.MaxHmmsPerFrame.ToString(CultureInfo.InvariantCulture),
+                "-maxwpf", o.MaxWordsPerFrame.ToString(CultureInfo.InvariantCulture),
+                "-fwdflat", o.RescoringPasses ? "yes" : "no",
+                "-bestpath", o.RescoringPasses ? "yes" : "no",
+            };
             AddIfSet(argv, "-hmm", o.AcousticModel);
             AddIfSet(argv, "-lm", o.LanguageModel);
             AddIfSet(argv, "-dict", o.Dictionary);

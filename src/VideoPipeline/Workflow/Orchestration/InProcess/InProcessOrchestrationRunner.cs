@@ -21,7 +21,7 @@ public sealed partial class InProcessOrchestrationRunner(
     IOptions<InProcessRunnerOptions> options,
     ILoggerFactory loggerFactory) : IDisposable
 {
-    private readonly SemaphoreSlim activitySlots = new(options.Value.MaxConcurrentActivities);
+    private readonly ActivitySlots activitySlots = new(options.Value.MaxConcurrentActivities);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> perActivitySlots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger = loggerFactory.CreateLogger<InProcessOrchestrationRunner>();
 
@@ -121,8 +121,7 @@ public sealed partial class InProcessOrchestrationRunner(
 
         try
         {
-            await this.activitySlots.WaitAsync(cancellationToken);
-            try
+            using (await this.activitySlots.AcquireAsync(options.Value.ActivityPriority.GetValueOrDefault(name), taskId, cancellationToken))
             {
                 await using var scope = services.CreateAsyncScope();
                 var activity = (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, activityType);
@@ -131,12 +130,10 @@ public sealed partial class InProcessOrchestrationRunner(
                     : null;
                 var context = new ActivityContext(name, instanceId, cancellationToken, progress);
                 var input = JsonSerializer.Deserialize(inputJson, activity.InputType, PipelineJson.Options);
+                LogActivityStarted(this.logger, name, taskId);
                 var output = await activity.RunAsync(context, input);
+                LogActivityFinished(this.logger, name, taskId);
                 return Serialize(output);
-            }
-            finally
-            {
-                this.activitySlots.Release();
             }
         }
         finally
@@ -147,7 +144,6 @@ public sealed partial class InProcessOrchestrationRunner(
 
     public void Dispose()
     {
-        this.activitySlots.Dispose();
         foreach (var slots in this.perActivitySlots.Values)
         {
             slots.Dispose();
@@ -162,6 +158,12 @@ public sealed partial class InProcessOrchestrationRunner(
     {
         public void Report(double value) => report(value);
     }
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Activity {Name}#{TaskId} started")]
+    private static partial void LogActivityStarted(ILogger logger, string name, int taskId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Activity {Name}#{TaskId} finished")]
+    private static partial void LogActivityFinished(ILogger logger, string name, int taskId);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Activity {Name}#{TaskId} attempt {Attempt} failed (will retry: {Retrying}): {Message}")]
     private static partial void LogActivityFailed(ILogger logger, string name, int taskId, int attempt, bool retrying, string message);

@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using VideoPipeline.Tests.TestSupport;
+
+namespace VideoPipeline.Tests.Host.Hosting;
+
+/// <summary>local.settings.sample.json documents every setting, and only real ones.</summary>
+public sealed class LocalSettingsSampleTests
+{
+    private static readonly string[] NotOptions = ["Logging__"];
+
+    [Fact]
+    public void Sample_documents_every_bindable_option()
+    {
+        var keys = SampleKeys();
+
+        var missing = Settings().Where(s => !keys.Any(k => k == s.Key || (s.IsCollection && k.StartsWith(s.Key + "__", StringComparison.Ordinal))));
+
+        Assert.Empty(missing.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void Sample_names_only_real_settings()
+    {
+        var settings = Settings().ToList();
+
+        var unknown = SampleKeys()
+            .Where(k => k.Contains("__", StringComparison.Ordinal) && !NotOptions.Any(p => k.StartsWith(p, StringComparison.Ordinal)))
+            .Where(k => !settings.Any(s => k == s.Key || (s.IsCollection && k.StartsWith(s.Key + "__", StringComparison.Ordinal))));
+
+        Assert.Empty(unknown);
+    }
+
+    // Every options class declares its configuration section as a `Section` constant.
+    private static IEnumerable<(string Key, bool IsCollection)> Settings() =>
+        typeof(VideoPipeline.Workflow.PipelineOptions).Assembly.GetTypes()
+            .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
+            .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
+            .Where(t => t.Section is not null)
+            .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType))
+                .Select(p => ($"{t.Section}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))));
+
+    private static List<string> SampleKeys()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(Emulators.RepositoryRoot, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToList();
+    }
+}
