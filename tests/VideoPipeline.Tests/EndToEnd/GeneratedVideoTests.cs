@@ -33,6 +33,12 @@ public sealed class GeneratedVideoTests(GeneratedVideoFixture fixture)
     }
 
     [Fact]
+    public async Task Generate_true_peak_stays_under_minus_1_5_dbtp()
+    {
+        Assert.True(await AudioMeter.TruePeakAsync(fixture.VideoPath) <= -1.5);
+    }
+
+    [Fact]
     public void Generate_plans_six_scenes_summing_to_the_duration()
     {
         Assert.Equal(6, fixture.Result.Plan.Scenes.Count);

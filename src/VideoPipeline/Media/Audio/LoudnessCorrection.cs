@@ -13,6 +13,12 @@ public static class LoudnessCorrection
     public static double GainDb(LoudnessMeasurement measured, double targetLufs) =>
         measured.IsSilent ? 0 : Math.Clamp(targetLufs - measured.IntegratedLufs, -MaxGainDb, MaxGainDb);
 
-    /// <summary>The limiter's ceiling as a linear amplitude (alimiter's unit).</summary>
-    public static double CeilingAmplitude(double truePeakDb) => Math.Clamp(Math.Pow(10, truePeakDb / 20), 0.0625, 1);
+    /// <summary>
+    /// The limiter works on sample peaks; inter-sample peaks and the AAC encode add up to ~0.3 dB
+    /// (measured: −1.3 dBTP out of a −1.5 dB limit), so it limits this much below the true-peak target.
+    /// </summary>
+    public const double TruePeakMarginDb = 0.5;
+
+    /// <summary>The limiter's ceiling as a linear amplitude (alimiter's unit) for a true-peak target.</summary>
+    public static double CeilingAmplitude(double truePeakDb) => Math.Clamp(Math.Pow(10, (truePeakDb - TruePeakMarginDb) / 20), 0.0625, 1);
 }

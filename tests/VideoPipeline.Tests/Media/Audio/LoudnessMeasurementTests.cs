@@ -60,8 +60,8 @@ public sealed class LoudnessMeasurementTests
     }
 
     [Fact]
-    public void CeilingAmplitude_converts_decibels_to_a_linear_limit()
+    public void CeilingAmplitude_limits_below_the_true_peak_target_by_the_margin()
     {
-        Assert.Equal(0.8414, LoudnessCorrection.CeilingAmplitude(-1.5), 4);
+        Assert.Equal(0.7943, LoudnessCorrection.CeilingAmplitude(-1.5), 4);
     }
 }
