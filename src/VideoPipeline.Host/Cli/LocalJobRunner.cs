@@ -5,8 +5,8 @@ using VideoPipeline.Storage;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Host.Cli;
 

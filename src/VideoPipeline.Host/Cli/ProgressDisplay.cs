@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using VideoPipeline.Serialization;
 using VideoPipeline.Workflow;
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Host.Cli;
 

@@ -13,10 +13,11 @@ using VideoPipeline.Providers.Offline.Planning;
 using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Providers.Offline.Speech;
 using VideoPipeline.Storage;
+using VideoPipeline.Serialization;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
-using VideoPipeline.Workflow.Orchestration;
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.DependencyInjection;
 
@@ -73,6 +74,7 @@ public static class VideoPipelineServiceCollectionExtensions
                 o.ActivityPriority.TryAdd(ActivityNames.ComposeMusic, 1);
             });
 
+        services.AddSingleton<DataConverter>(new JsonDataConverter(PipelineJson.Options));
         services.AddSingleton(new TaskRegistry()
             .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
             .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)

@@ -1,7 +1,7 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow;
 

@@ -1,6 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Media;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow;
 

@@ -6,8 +6,8 @@ using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Tests.Workflow;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Activities;
 

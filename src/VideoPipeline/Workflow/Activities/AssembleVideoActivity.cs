@@ -8,7 +8,7 @@ using VideoPipeline.Media.Probing;
 using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Activities;
 

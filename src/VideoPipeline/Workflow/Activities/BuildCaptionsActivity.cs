@@ -2,7 +2,7 @@ using VideoPipeline.Domain;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Activities;
 

@@ -1,6 +1,6 @@
 using VideoPipeline.Providers;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Activities;
 

@@ -3,7 +3,7 @@ using VideoPipeline.Media;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Activities;
 

@@ -1,6 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Activities;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Manifest;
 

@@ -2,7 +2,7 @@ using VideoPipeline.Domain;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Tests.Workflow.Activities;
 

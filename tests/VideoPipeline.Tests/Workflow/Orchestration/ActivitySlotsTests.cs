@@ -1,4 +1,4 @@
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Tests.Workflow.Orchestration;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Workflow.Orchestration;
-using VideoPipeline.Workflow.Orchestration.InProcess;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Tests.Workflow.Orchestration;
 

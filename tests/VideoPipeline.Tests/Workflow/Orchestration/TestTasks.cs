@@ -1,5 +1,5 @@
 using VideoPipeline.Domain;
-using VideoPipeline.Workflow.Orchestration;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Tests.Workflow.Orchestration;
 

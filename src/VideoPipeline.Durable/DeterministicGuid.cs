@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>Name-based (RFC 4122 version 5) GUIDs: the same inputs give the same GUID on every replay.</summary>
 public static class DeterministicGuid

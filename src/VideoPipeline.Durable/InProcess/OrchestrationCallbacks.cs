@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration.InProcess;
+namespace VideoPipeline.Durable.InProcess;
 
 /// <summary>Live notifications for a host that shows progress (the CLI's progress bar).</summary>
 public sealed class OrchestrationCallbacks

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>Options for one scheduled task (Durable's <c>TaskOptions</c>).</summary>
 public sealed record TaskOptions(RetryPolicy? Retry = null)

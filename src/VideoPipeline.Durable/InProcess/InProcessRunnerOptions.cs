@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration.InProcess;
+namespace VideoPipeline.Durable.InProcess;
 
 public sealed class InProcessRunnerOptions
 {

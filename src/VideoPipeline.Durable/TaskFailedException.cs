@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>Thrown into orchestrator code when an activity fails after its retries.</summary>
 public sealed class TaskFailedException(string taskName, TaskFailureDetails failureDetails)

@@ -1,6 +1,4 @@
-using VideoPipeline.Serialization;
-
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>The end state of one orchestration instance.</summary>
 public sealed record OrchestrationResult(
@@ -14,9 +12,12 @@ public sealed record OrchestrationResult(
     DateTime LastUpdatedAt,
     IReadOnlyList<HistoryEvent> History)
 {
-    public T ReadOutput<T>() => PipelineJson.Deserialize<T>(this.SerializedOutput ?? "null");
+    /// <summary>How payloads were serialized; reads them back.</summary>
+    public DataConverter Converter { get; init; } = JsonDataConverter.Default;
+
+    public T ReadOutput<T>() => this.Converter.Deserialize<T>(this.SerializedOutput);
 
     public T? ReadCustomStatus<T>()
         where T : class =>
-        this.SerializedCustomStatus is null ? null : PipelineJson.Deserialize<T>(this.SerializedCustomStatus);
+        this.SerializedCustomStatus is null ? null : this.Converter.Deserialize<T>(this.SerializedCustomStatus);
 }

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>
 /// One entry of an orchestration's event-sourced history (ExecutionStarted, TaskScheduled,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>
 /// What orchestrator code may touch, mirroring Durable Functions' <c>TaskOrchestrationContext</c>.

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using VideoPipeline.Serialization;
 
-namespace VideoPipeline.Workflow.Orchestration.InProcess;
+namespace VideoPipeline.Durable.InProcess;
 
 internal sealed class InProcessOrchestrationContext : IOrchestrationContext
 {
@@ -42,7 +41,7 @@ internal sealed class InProcessOrchestrationContext : IOrchestrationContext
 
     public bool IsReplaying => false;
 
-    public T GetInput<T>() => PipelineJson.Deserialize<T>(this.inputJson);
+    public T GetInput<T>() => this.runner.Converter.Deserialize<T>(this.inputJson);
 
     public Guid NewGuid() =>
         DeterministicGuid.Create($"{this.InstanceId}_{this.CurrentUtcDateTime:o}_{this.guidCounter++}");
@@ -50,7 +49,7 @@ internal sealed class InProcessOrchestrationContext : IOrchestrationContext
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, TaskOptions? options = null)
     {
         var json = await this.ScheduleAsync(name, input, options);
-        return PipelineJson.Deserialize<TResult>(json);
+        return this.runner.Converter.Deserialize<TResult>(json);
     }
 
     public Task CallActivityAsync(string name, object? input = null, TaskOptions? options = null) =>
@@ -73,7 +72,7 @@ internal sealed class InProcessOrchestrationContext : IOrchestrationContext
 
     public void SetCustomStatus(object? customStatus)
     {
-        this.customStatus = customStatus is null ? null : InProcessOrchestrationRunner.Serialize(customStatus);
+        this.customStatus = customStatus is null ? null : this.runner.Converter.Serialize(customStatus);
         if (this.customStatus is not null)
         {
             this.callbacks?.OnCustomStatus?.Invoke(this.customStatus);
@@ -99,13 +98,16 @@ internal sealed class InProcessOrchestrationContext : IOrchestrationContext
         }
 
         return new OrchestrationResult(
-            this.InstanceId, this.Name, status, output, this.customStatus, failure, this.createdAt, this.CurrentUtcDateTime, snapshot);
+            this.InstanceId, this.Name, status, output, this.customStatus, failure, this.createdAt, this.CurrentUtcDateTime, snapshot)
+        {
+            Converter = this.runner.Converter,
+        };
     }
 
     private async Task<string> ScheduleAsync(string name, object? input, TaskOptions? options)
     {
         var taskId = this.nextTaskId++;
-        var inputJson = InProcessOrchestrationRunner.Serialize(input);
+        var inputJson = this.runner.Converter.Serialize(input);
         this.Record(HistoryEventTypes.TaskScheduled, name, taskId, inputJson);
         try
         {

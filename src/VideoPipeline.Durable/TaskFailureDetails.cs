@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>
 /// A serializable description of a failed task (Durable's <c>TaskFailureDetails</c>). Exception

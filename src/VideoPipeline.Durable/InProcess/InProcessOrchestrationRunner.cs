@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Serialization;
 
-namespace VideoPipeline.Workflow.Orchestration.InProcess;
+namespace VideoPipeline.Durable.InProcess;
 
 /// <summary>
 /// Runs an orchestrator to completion inside this process, with the Durable programming model's
@@ -19,13 +17,16 @@ public sealed partial class InProcessOrchestrationRunner(
     TaskRegistry registry,
     TimeProvider time,
     IOptions<InProcessRunnerOptions> options,
-    ILoggerFactory loggerFactory) : IDisposable
+    ILoggerFactory loggerFactory,
+    DataConverter? converter = null) : IDisposable
 {
     private readonly ActivitySlots activitySlots = new(options.Value.MaxConcurrentActivities);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> perActivitySlots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger logger = loggerFactory.CreateLogger<InProcessOrchestrationRunner>();
 
     internal TimeProvider Time => time;
+
+    internal DataConverter Converter { get; } = converter ?? JsonDataConverter.Default;
 
     internal ILoggerFactory LoggerFactory => loggerFactory;
 
@@ -39,9 +40,9 @@ public sealed partial class InProcessOrchestrationRunner(
         await using var scope = services.CreateAsyncScope();
         var orchestrator = (ITaskOrchestrator)ActivatorUtilities.GetServiceOrCreateInstance(
             scope.ServiceProvider, registry.GetOrchestratorType(orchestratorName));
-        var inputJson = Serialize(input);
+        var inputJson = this.Converter.Serialize(input);
         var context = new InProcessOrchestrationContext(this, orchestratorName, instanceId, inputJson, callbacks, cancellationToken);
-        var typedInput = JsonSerializer.Deserialize(inputJson, orchestrator.InputType, PipelineJson.Options);
+        var typedInput = this.Converter.Deserialize(inputJson, orchestrator.InputType);
 
         // Orchestrator code and all its continuations run here, one at a time, as in Durable.
         var exclusive = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, 1).ExclusiveScheduler;
@@ -54,7 +55,7 @@ public sealed partial class InProcessOrchestrationRunner(
         try
         {
             var output = await run;
-            return context.Complete(OrchestrationRuntimeStatus.Completed, Serialize(output), failure: null);
+            return context.Complete(OrchestrationRuntimeStatus.Completed, this.Converter.Serialize(output), failure: null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -129,11 +130,11 @@ public sealed partial class InProcessOrchestrationRunner(
                     ? new SynchronousProgress(p => report(name, taskId, p))
                     : null;
                 var context = new ActivityContext(name, instanceId, cancellationToken, progress);
-                var input = JsonSerializer.Deserialize(inputJson, activity.InputType, PipelineJson.Options);
+                var input = this.Converter.Deserialize(inputJson, activity.InputType);
                 LogActivityStarted(this.logger, name, taskId);
                 var output = await activity.RunAsync(context, input);
                 LogActivityFinished(this.logger, name, taskId);
-                return Serialize(output);
+                return this.Converter.Serialize(output);
             }
         }
         finally
@@ -150,8 +151,6 @@ public sealed partial class InProcessOrchestrationRunner(
         }
     }
 
-    internal static string Serialize(object? value) =>
-        value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), PipelineJson.Options);
 
     // Progress<T> posts to the thread pool and can reorder reports; this one reports in order.
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>Durable Functions' runtime statuses.</summary>
 public enum OrchestrationRuntimeStatus

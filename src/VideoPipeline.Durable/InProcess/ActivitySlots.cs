@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration.InProcess;
+namespace VideoPipeline.Durable.InProcess;
 
 /// <summary>
 /// A counting gate that admits waiting activities by priority (higher first), then in the order the

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 /// <summary>Orchestrators and activities by name. Instances come from DI, one scope per execution.</summary>
 public sealed class TaskRegistry

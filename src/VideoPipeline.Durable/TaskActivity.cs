@@ -1,4 +1,4 @@
-namespace VideoPipeline.Workflow.Orchestration;
+namespace VideoPipeline.Durable;
 
 public interface ITaskActivity
 {
