@@ -1,10 +1,13 @@
 namespace VideoPipeline.Durable;
 
 /// <summary>Options for one scheduled task (Durable's <c>TaskOptions</c>).</summary>
-public sealed record TaskOptions(RetryPolicy? Retry = null)
+public record TaskOptions(RetryPolicy? Retry = null)
 {
     public static TaskOptions FromRetryPolicy(RetryPolicy policy) => new(policy);
 }
+
+/// <summary>Options for a sub-orchestration: its instance id (derived from the parent's when null).</summary>
+public sealed record SubOrchestrationOptions(string? InstanceId = null, RetryPolicy? Retry = null) : TaskOptions(Retry);
 
 /// <summary>
 /// Durable's retry policy: up to <see cref="MaxNumberOfAttempts"/> attempts, waiting

@@ -55,6 +55,31 @@ internal sealed class InProcessOrchestrationContext : IOrchestrationContext
     public Task CallActivityAsync(string name, object? input = null, TaskOptions? options = null) =>
         this.ScheduleAsync(name, input, options);
 
+    public async Task<TResult> CallSubOrchestratorAsync<TResult>(string name, object? input = null, TaskOptions? options = null)
+    {
+        var id = (options as SubOrchestrationOptions)?.InstanceId ?? $"{this.InstanceId}:{this.nextTaskId}";
+        var taskId = this.nextTaskId++;
+        this.Record(HistoryEventTypes.SubOrchestrationInstanceCreated, name, taskId, this.runner.Converter.Serialize(input));
+        var child = await Task.Run(() => this.runner.RunAsync(name, id, input, null, this.cancellationToken), CancellationToken.None);
+        this.Advance();
+        if (child.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            var failure = child.FailureDetails ?? new TaskFailureDetails("SubOrchestrationFailed", $"{name} ended {child.RuntimeStatus}");
+            this.Record(HistoryEventTypes.SubOrchestrationInstanceFailed, name, taskId, failure: failure);
+            throw new TaskFailedException(name, failure);
+        }
+
+        this.Record(HistoryEventTypes.SubOrchestrationInstanceCompleted, name, taskId, child.SerializedOutput);
+        return this.runner.Converter.Deserialize<TResult>(child.SerializedOutput);
+    }
+
+    // This runner serves unit tests of straight-line workflows; it has no durable event source.
+    public Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan? timeout = null) =>
+        throw new NotSupportedException("External events need the durable engine; the in-process runner has no event source.");
+
+    public void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        throw new NotSupportedException("ContinueAsNew needs the durable engine; the in-process runner keeps no history between executions.");
+
     public async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var id = this.nextTaskId++;

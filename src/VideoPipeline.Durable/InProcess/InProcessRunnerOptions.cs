@@ -1,8 +1,9 @@
 namespace VideoPipeline.Durable.InProcess;
 
+/// <summary>The in-process runner reads the durable engine's scheduling settings, so both schedule alike.</summary>
 public sealed class InProcessRunnerOptions
 {
-    public const string Section = "Orchestration";
+    public const string Section = Engine.DurableEngineOptions.Section;
 
     /// <summary>
     /// Activities running at once. One more than the core count by default: activities also wait on

@@ -17,6 +17,7 @@ using VideoPipeline.Serialization;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Durable;
+using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.DependencyInjection;
@@ -61,20 +62,24 @@ public static class VideoPipelineServiceCollectionExtensions
 
     public static IServiceCollection AddPipelineOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<DataConverter>(new JsonDataConverter(PipelineJson.Options));
+        services.AddDurableStorage(configuration);
+        services.AddDurableEngine(configuration, o =>
+        {
+            o.IsNonRetriable = IsNonRetriable;
+            AddDefaultPriorities(o.ActivityPriority);
+        });
+
+        // The in-process runner stays for fast unit tests of the workflow; jobs run on the durable engine.
         services.AddOptions<InProcessRunnerOptions>()
             .Bind(configuration.GetSection(InProcessRunnerOptions.Section))
             .Configure(o =>
             {
-                o.IsNonRetriable = static e => e is PermanentPipelineException or ExternalToolException { IsTransient: false };
-
-                // Narration is a chain (voice, then transcript) that captions wait on; clips are
-                // independent. Running the chains first keeps the cores busy to the end.
-                o.ActivityPriority.TryAdd(ActivityNames.TranscribeNarration, 2);
-                o.ActivityPriority.TryAdd(ActivityNames.SynthesizeVoiceover, 1);
-                o.ActivityPriority.TryAdd(ActivityNames.ComposeMusic, 1);
+                o.IsNonRetriable = IsNonRetriable;
+                AddDefaultPriorities(o.ActivityPriority);
             });
+        services.AddSingleton<InProcessOrchestrationRunner>();
 
-        services.AddSingleton<DataConverter>(new JsonDataConverter(PipelineJson.Options));
         services.AddSingleton(new TaskRegistry()
             .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
             .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)
@@ -86,7 +91,17 @@ public static class VideoPipelineServiceCollectionExtensions
             .AddActivity<ApplySceneEditsActivity>(ActivityNames.ApplySceneEdits)
             .AddActivity<BuildCaptionsActivity>(ActivityNames.BuildCaptions)
             .AddActivity<AssembleVideoActivity>(ActivityNames.AssembleVideo));
-        services.AddSingleton<InProcessOrchestrationRunner>();
         return services;
+    }
+
+    private static bool IsNonRetriable(Exception e) => e is PermanentPipelineException or ExternalToolException { IsTransient: false };
+
+    // Narration is a chain (voice, then transcript) that captions wait on; clips are independent.
+    // Running the chains first keeps the cores busy to the end. Configuration may override.
+    private static void AddDefaultPriorities(Dictionary<string, int> priorities)
+    {
+        priorities.TryAdd(ActivityNames.TranscribeNarration, 2);
+        priorities.TryAdd(ActivityNames.SynthesizeVoiceover, 1);
+        priorities.TryAdd(ActivityNames.ComposeMusic, 1);
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Durable.Engine;
 using VideoPipeline.Storage.Azure;
+using VideoPipeline.Storage.Durable;
 using VideoPipeline.Storage.Health;
 using VideoPipeline.Storage.Tasks;
 
@@ -52,6 +54,18 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<BlobAssetStore>();
         services.TryAddSingleton<IAssetStore>(provider => provider.GetRequiredService<BlobAssetStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, BlobStorageHealthProbe>());
+        return services;
+    }
+
+    /// <summary>
+    /// The durable engine's backends: orchestration instances and history in Cosmos DB (the task store's
+    /// database), work on Azure Storage queues. Needs <see cref="AddAzureStorage"/> and <see cref="AddTaskStore"/>.
+    /// </summary>
+    public static IServiceCollection AddDurableStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OrchestrationStoreOptions>().Bind(configuration.GetSection(OrchestrationStoreOptions.Section));
+        services.TryAddSingleton<IOrchestrationStore, CosmosOrchestrationStore>();
+        services.TryAddSingleton<IWorkQueues, AzureWorkQueues>();
         return services;
     }
 

@@ -98,6 +98,17 @@ public sealed partial class QueueServiceClient
         await this.DeleteMessageAsync(queue, message.MessageId, message.PopReceipt, cancellationToken);
     }
 
+    /// <summary>The service's approximate count of messages in the queue (visible or not).</summary>
+    public async Task<long> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        using var response = await this.pipeline.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, new Uri(this.QueueUri(queue) + "?comp=metadata")), cancellationToken);
+        return response.Headers.TryGetValues("x-ms-approximate-messages-count", out var values)
+            && long.TryParse(values.First(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : 0;
+    }
+
     /// <summary>Looks at up to <paramref name="maxMessages"/> visible messages without taking them.</summary>
     public async Task<IReadOnlyList<QueueMessage>> PeekMessagesAsync(string queue, int maxMessages = 32, CancellationToken cancellationToken = default)
     {

@@ -32,15 +32,23 @@ public sealed class LocalSettingsSampleTests
         Assert.Empty(unknown);
     }
 
+    private static readonly Assembly[] Assemblies =
+    [
+        typeof(VideoPipeline.Workflow.PipelineOptions).Assembly,
+        typeof(VideoPipeline.Durable.Engine.DurableEngineOptions).Assembly,
+        typeof(VideoPipeline.Host.Cli.CliApplication).Assembly,
+    ];
+
     // Every options class declares its configuration section as a `Section` constant.
     private static IEnumerable<(string Key, bool IsCollection)> Settings() =>
-        typeof(VideoPipeline.Workflow.PipelineOptions).Assembly.GetTypes()
+        Assemblies.SelectMany(a => a.GetTypes())
             .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
             .Where(t => t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType))
-                .Select(p => ($"{t.Section}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))));
+                .Select(p => ($"{t.Section}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
+            .Distinct();
 
     private static List<string> SampleKeys()
     {

@@ -1,0 +1,235 @@
+namespace VideoPipeline.Durable.Engine;
+
+/// <summary>
+/// Starts and manages orchestrations (Durable's <c>DurableTaskClient</c>). Everything that changes a
+/// running instance travels as a message, so the dispatcher stays the only writer of its history.
+/// </summary>
+public sealed class DurableClient(DurableEngine engine)
+{
+    public async Task<string> ScheduleNewOrchestrationInstanceAsync(
+        string name, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        engine.Registry.GetOrchestratorType(name);
+        var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
+        if (await engine.Store.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return instanceId;
+        }
+
+        var now = engine.UtcNow;
+        var start = new WorkMessage
+        {
+            Id = $"{instanceId}:start",
+            Kind = WorkMessageKind.ExecutionStarted,
+            InstanceId = instanceId,
+            ExecutionId = Guid.NewGuid().ToString("N"),
+            Name = name,
+            Payload = engine.Converter.Serialize(input),
+            Priority = options?.Priority ?? 0,
+            CreatedAt = now,
+        };
+
+        // The message first: if the document write is lost, the worker creates the instance from the message.
+        await engine.SendAsync(start, cancellationToken);
+        await engine.Store.TryCreateAsync(OrchestrationDispatcher.NewInstance(start, now), cancellationToken);
+        return instanceId;
+    }
+
+    public async Task<OrchestrationMetadata?> GetInstanceAsync(
+        string instanceId, bool getInputsAndOutputs = true, bool getHistory = false, CancellationToken cancellationToken = default)
+    {
+        var state = await engine.Store.GetInstanceAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var history = getHistory ? await engine.Store.GetHistoryAsync(state, cancellationToken) : null;
+        return this.ToMetadata(state, getInputsAndOutputs, history);
+    }
+
+    public async Task<(IReadOnlyList<OrchestrationMetadata> Instances, string? ContinuationToken)> QueryInstancesAsync(
+        InstanceQuery query, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
+    {
+        var page = await engine.Store.QueryAsync(query, cancellationToken);
+        return (page.Instances.Select(s => this.ToMetadata(s, getInputsAndOutputs, null)).ToList(), page.ContinuationToken);
+    }
+
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default)
+    {
+        var state = await this.RequireAsync(instanceId, cancellationToken);
+        await engine.SendAsync(
+            new WorkMessage
+            {
+                Id = $"{instanceId}:event:{Guid.NewGuid():N}",
+                Kind = WorkMessageKind.EventRaised,
+                InstanceId = instanceId,
+                ExecutionId = state.ExecutionId,
+                Name = eventName,
+                Payload = engine.Converter.Serialize(payload),
+                CreatedAt = engine.UtcNow,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Stops the instance: nothing more is scheduled and its running activities are cancelled.</summary>
+    /// <returns>False when the instance had already finished.</returns>
+    public async Task<bool> TerminateInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var state = await this.RequireAsync(instanceId, cancellationToken);
+        if (state.IsTerminal)
+        {
+            return false;
+        }
+
+        await this.SendLifecycleAsync(state, WorkMessageKind.Terminate, reason ?? "terminated", cancellationToken);
+        engine.CancelActivities(instanceId);
+        return true;
+    }
+
+    public async Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        await this.SendLifecycleAsync(await this.RequireAsync(instanceId, cancellationToken), WorkMessageKind.Suspend, reason, cancellationToken);
+
+    public async Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        await this.SendLifecycleAsync(await this.RequireAsync(instanceId, cancellationToken), WorkMessageKind.Resume, reason, cancellationToken);
+
+    /// <summary>Deletes a finished instance and its history; a running one is not purged.</summary>
+    public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var state = await engine.Store.GetInstanceAsync(instanceId, cancellationToken);
+        if (state is null || !state.IsTerminal)
+        {
+            return false;
+        }
+
+        engine.Forget(instanceId);
+        return await engine.Store.PurgeAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>Runs a finished instance again with its original input, as a new execution (or a new instance).</summary>
+    public async Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellationToken = default)
+    {
+        var state = await this.RequireAsync(instanceId, cancellationToken);
+        if (!state.IsTerminal)
+        {
+            throw new InvalidOperationException($"Instance '{instanceId}' is {state.Status}; only finished instances restart");
+        }
+
+        if (restartWithNewInstanceId)
+        {
+            return await this.ScheduleNewOrchestrationInstanceAsync(
+                state.Name, engine.Converter.Deserialize<System.Text.Json.JsonElement?>(state.Input), new StartOrchestrationOptions { Priority = state.Priority }, cancellationToken);
+        }
+
+        var now = engine.UtcNow;
+        var reset = state with
+        {
+            ExecutionId = Guid.NewGuid().ToString("N"),
+            Status = OrchestrationRuntimeStatus.Pending,
+            Output = null,
+            Failure = null,
+            CustomStatus = null,
+            StartedAt = null,
+            CompletedAt = null,
+            LastUpdatedAt = now,
+            HistoryCount = 0,
+            Chunks = [],
+            Outbox = [],
+            Buffered = [],
+        };
+        var start = new WorkMessage
+        {
+            Id = $"{instanceId}:{reset.ExecutionId}:start",
+            Kind = WorkMessageKind.ExecutionStarted,
+            InstanceId = instanceId,
+            ExecutionId = reset.ExecutionId,
+            Name = state.Name,
+            Payload = state.Input,
+            Priority = state.Priority,
+            CreatedAt = now,
+        };
+        engine.Forget(instanceId);
+        await engine.Store.CommitAsync(reset with { Outbox = [start] }, [], cancellationToken);
+        await engine.SendAsync(start, cancellationToken);
+        await engine.Store.DeleteHistoryAsync(instanceId, state.ExecutionId, cancellationToken);
+        return instanceId;
+    }
+
+    /// <summary>Waits until the instance finishes (completed, failed or terminated).</summary>
+    public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var wait = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var local = engine.WhenTerminalAsync(instanceId);
+            var metadata = await this.GetInstanceAsync(instanceId, cancellationToken: cancellationToken)
+                ?? throw new OrchestrationNotFoundException(instanceId);
+            if (metadata.IsCompleted)
+            {
+                return metadata;
+            }
+
+            await Task.WhenAny(local, Task.Delay(wait, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 1000));
+        }
+    }
+
+    /// <summary>Where a pending instance stands among pending instances: higher priority first, then oldest first.</summary>
+    public async Task<QueuePosition> GetQueuePositionAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var state = await this.RequireAsync(instanceId, cancellationToken);
+        var pending = new List<InstanceState>();
+        string? continuation = null;
+        do
+        {
+            var page = await engine.Store.QueryAsync(
+                new InstanceQuery { Statuses = [OrchestrationRuntimeStatus.Pending], PageSize = 1000, ContinuationToken = continuation }, cancellationToken);
+            pending.AddRange(page.Instances);
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        if (state.Status != OrchestrationRuntimeStatus.Pending)
+        {
+            return new QueuePosition(0, pending.Count);
+        }
+
+        var ahead = pending.Count(p => p.InstanceId != instanceId
+            && (p.Priority > state.Priority || (p.Priority == state.Priority && p.CreatedAt < state.CreatedAt)));
+        return new QueuePosition(ahead + 1, pending.Count);
+    }
+
+    private async Task<InstanceState> RequireAsync(string instanceId, CancellationToken cancellationToken) =>
+        await engine.Store.GetInstanceAsync(instanceId, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
+
+    private Task SendLifecycleAsync(InstanceState state, WorkMessageKind kind, string? reason, CancellationToken cancellationToken) =>
+        engine.SendAsync(
+            new WorkMessage
+            {
+                Id = $"{state.InstanceId}:{kind}:{Guid.NewGuid():N}",
+                Kind = kind,
+                InstanceId = state.InstanceId,
+                Payload = reason,
+                CreatedAt = engine.UtcNow,
+            },
+            cancellationToken);
+
+    private OrchestrationMetadata ToMetadata(InstanceState state, bool withData, IReadOnlyList<HistoryEvent>? history) => new()
+    {
+        InstanceId = state.InstanceId,
+        Name = state.Name,
+        RuntimeStatus = state.Status,
+        CreatedAt = state.CreatedAt,
+        LastUpdatedAt = state.LastUpdatedAt,
+        StartedAt = state.StartedAt,
+        CompletedAt = state.CompletedAt,
+        SerializedInput = withData ? state.Input : null,
+        SerializedOutput = withData ? state.Output : null,
+        SerializedCustomStatus = state.CustomStatus,
+        FailureDetails = state.Failure,
+        Priority = state.Priority,
+        History = history,
+        Converter = engine.Converter,
+    };
+}

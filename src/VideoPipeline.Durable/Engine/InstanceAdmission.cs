@@ -1,0 +1,110 @@
+namespace VideoPipeline.Durable.Engine;
+
+/// <summary>
+/// Limits how many top-level instances of an orchestrator run at once (<c>Durable:InstanceConcurrency</c>).
+/// The rest wait as Pending and start highest priority first, then oldest first: when a running one
+/// finishes, and on a periodic sweep that covers a worker that died before it could hand on its slot.
+/// Within one process the limit is exact; several workers on one hub may briefly exceed it by one each.
+/// </summary>
+internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
+{
+    private readonly KeyedLocks gates = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsLimited(InstanceState state) =>
+        state.Parent is null && engine.Options.InstanceConcurrency.ContainsKey(state.Name);
+
+    public Task<IDisposable> LockAsync(string name, CancellationToken cancellationToken) => this.gates.LockAsync(name, cancellationToken);
+
+    /// <summary>Whether a waiting instance may start now: a slot is free and nobody ahead of it waits for one.</summary>
+    public async Task<bool> MayStartAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        var line = await this.ReadAsync(state.Name, cancellationToken);
+        var ahead = line.Waiting.TakeWhile(w => w.InstanceId != state.InstanceId).Count();
+        return line.Running.Count + ahead < engine.Options.InstanceConcurrency[state.Name];
+    }
+
+    /// <summary>Sends a start to as many waiting instances as there are free slots, best first.</summary>
+    public async Task AdmitWaitingAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!engine.Options.InstanceConcurrency.TryGetValue(name, out var limit))
+        {
+            return;
+        }
+
+        var line = await this.ReadAsync(name, cancellationToken);
+        foreach (var waiting in line.Waiting.Take(Math.Max(0, limit - line.Running.Count)))
+        {
+            // Same id as the client's start: a start that is still queued and this one count once.
+            await engine.SendAsync(StartMessage(waiting), cancellationToken);
+        }
+    }
+
+    /// <summary>The top-level instances of <paramref name="name"/> that hold a slot, and those waiting in order.</summary>
+    public async Task<AdmissionLine> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var running = new List<InstanceState>();
+        var waiting = new List<InstanceState>();
+        string? continuation = null;
+        do
+        {
+            var page = await engine.Store.QueryAsync(
+                new InstanceQuery
+                {
+                    Name = name,
+                    Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+                    PageSize = 1000,
+                    ContinuationToken = continuation,
+                },
+                cancellationToken);
+            foreach (var state in page.Instances.Where(s => s.Parent is null))
+            {
+                if (state.StartedAt is not null)
+                {
+                    running.Add(state);
+                }
+                else if (state.Status == OrchestrationRuntimeStatus.Pending)
+                {
+                    waiting.Add(state);
+                }
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        waiting.Sort(WaitingOrder);
+        return new AdmissionLine(running, waiting);
+    }
+
+    internal static WorkMessage StartMessage(InstanceState state) => new()
+    {
+        Id = $"{state.InstanceId}:start",
+        Kind = WorkMessageKind.ExecutionStarted,
+        InstanceId = state.InstanceId,
+        ExecutionId = state.ExecutionId,
+        Name = state.Name,
+        Payload = state.Input,
+        Priority = state.Priority,
+        Parent = state.Parent,
+        CreatedAt = state.CreatedAt,
+    };
+
+    // Higher priority first, then first come first served.
+    private static int WaitingOrder(InstanceState a, InstanceState b)
+    {
+        var byPriority = b.Priority.CompareTo(a.Priority);
+        if (byPriority != 0)
+        {
+            return byPriority;
+        }
+
+        var byAge = a.CreatedAt.CompareTo(b.CreatedAt);
+        return byAge != 0 ? byAge : string.CompareOrdinal(a.InstanceId, b.InstanceId);
+    }
+
+    public void Dispose() => this.gates.Dispose();
+}
+
+/// <param name="Running">Started and not finished (running or suspended): each holds a slot.</param>
+/// <param name="Waiting">Not started yet, in the order they will start.</param>
+internal sealed record AdmissionLine(IReadOnlyList<InstanceState> Running, IReadOnlyList<InstanceState> Waiting);
