@@ -8,13 +8,18 @@ namespace VideoPipeline.Tests.TestSupport;
 /// </summary>
 public static class HostProcess
 {
+    // The CLI runs from its own build output with its own deps.json, as a user runs it. A copy in this
+    // project's output would miss assemblies that the test project takes from the ASP.NET Core shared
+    // framework (referenced for the loopback Kestrel servers) while the CLI's deps.json expects them beside it.
+    private static readonly Lazy<string> HostDll = new(FindHostDll);
+
     public static Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, params string[] args) =>
         RunAsync(workingDirectory, containerPrefix, [], args);
 
     /// <param name="settings">Extra settings as NAME=VALUE environment variables.</param>
     public static async Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "VideoPipeline.Host.dll");
+        var dll = HostDll.Value;
         string[] environment =
         [
             "Storage__ContainerPrefix=" + containerPrefix,
@@ -27,5 +32,13 @@ public static class HostProcess
             [.. environment, "dotnet", dll, .. args],
             new ProcessRunOptions { WorkingDirectory = workingDirectory, Timeout = TimeSpan.FromMinutes(5) },
             CancellationToken.None);
+    }
+
+    private static string FindHostDll()
+    {
+        // bin/<configuration>/<framework> under the test project maps to the same folders under the CLI's project.
+        var output = Path.GetRelativePath(Path.Combine(Emulators.RepositoryRoot, "tests", "VideoPipeline.Tests"), AppContext.BaseDirectory);
+        var dll = Path.Combine(Emulators.RepositoryRoot, "src", "VideoPipeline.Host", output, "VideoPipeline.Host.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("The CLI is run from its own build output; build the solution first", dll);
     }
 }
