@@ -8,13 +8,25 @@ namespace VideoPipeline.Tests.TestSupport;
 /// </summary>
 public static class HostProcess
 {
+    // The host's own build output, not the copy beside the tests: this project references the ASP.NET Core
+    // shared framework (loopback provider servers), so its folder lacks Microsoft.Extensions.* files that
+    // the host, which runs on Microsoft.NETCore.App alone, must load from its own folder.
+    private static readonly string HostDll = Path.Combine(
+        Emulators.RepositoryRoot,
+        "src",
+        "VideoPipeline.Host",
+        "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name,
+        new DirectoryInfo(AppContext.BaseDirectory).Name,
+        "VideoPipeline.Host.dll");
+
     public static Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, params string[] args) =>
         RunAsync(workingDirectory, containerPrefix, [], args);
 
     /// <param name="settings">Extra settings as NAME=VALUE environment variables.</param>
     public static async Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "VideoPipeline.Host.dll");
+        var dll = HostDll;
         string[] environment =
         [
             "Storage__ContainerPrefix=" + containerPrefix,
