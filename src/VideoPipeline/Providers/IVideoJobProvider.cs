@@ -35,6 +35,9 @@ public sealed record VideoJobState(VideoJobPhase Phase, int? Progress = null, st
     /// <summary>How long to wait before polling again, when the service says (Retry-After) or the provider knows.</summary>
     public TimeSpan? PollAfter { get; init; }
 
+    /// <summary>While queued, the job's place in the provider's queue (1 = next to run), when the provider tells.</summary>
+    public int? QueuePosition { get; init; }
+
     public bool IsFinished => this.Phase is VideoJobPhase.Succeeded or VideoJobPhase.Failed or VideoJobPhase.Cancelled;
 }
 
