@@ -32,7 +32,7 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
         await Task.WhenAll([.. workers, heartbeat]);
 
         // Graceful shutdown: whatever is still held goes back to the queue for the next worker.
-        await Task.WhenAll(this.held.Values.Select(w => this.TryAsync(() => engine.Queues.ReleaseAsync(w, TimeSpan.Zero, CancellationToken.None))));
+        await Task.WhenAll(this.held.Values.Select(w => this.TryAsync(() => engine.HandBackAsync(w))));
     }
 
     private async Task ReceiveAsync(CancellationToken stopping)
@@ -145,7 +145,7 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await this.TryAsync(() => this.ReleaseAsync(work));
+            await this.TryAsync(() => this.HandBackAsync(work));
         }
         catch (Exception e)
         {
@@ -268,11 +268,11 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
         await this.TryAsync(() => engine.Queues.CompleteAsync(latest, CancellationToken.None));
     }
 
-    private async Task ReleaseAsync(ReceivedWork work)
+    private async Task HandBackAsync(ReceivedWork work)
     {
         var latest = this.held.GetValueOrDefault(work.MessageId, work);
         this.Forget(work);
-        await engine.Queues.ReleaseAsync(latest, TimeSpan.Zero, CancellationToken.None);
+        await engine.HandBackAsync(latest);
     }
 
     private void Forget(ReceivedWork work)

@@ -175,30 +175,58 @@ public sealed class DurableClient(DurableEngine engine)
         }
     }
 
-    /// <summary>Where a pending instance stands among pending instances: higher priority first, then oldest first.</summary>
+    /// <summary>
+    /// Where a waiting instance stands among those of its orchestrator waiting to start (highest
+    /// priority first, then oldest), and when it should start: slots free as running instances reach a
+    /// typical run length, and each start ahead holds its slot that long. Position 0: not waiting.
+    /// </summary>
     public async Task<QueuePosition> GetQueuePositionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var state = await this.RequireAsync(instanceId, cancellationToken);
-        var pending = new List<InstanceState>();
-        string? continuation = null;
-        do
+        var line = await engine.Admission.ReadAsync(state.Name, cancellationToken);
+        var index = line.Waiting.ToList().FindIndex(w => w.InstanceId == instanceId);
+        if (state.StartedAt is not null || state.IsTerminal || index < 0)
         {
-            var page = await engine.Store.QueryAsync(
-                new InstanceQuery { Statuses = [OrchestrationRuntimeStatus.Pending], PageSize = 1000, ContinuationToken = continuation }, cancellationToken);
-            pending.AddRange(page.Instances);
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null);
-
-        if (state.Status != OrchestrationRuntimeStatus.Pending)
-        {
-            return new QueuePosition(0, pending.Count);
+            return new QueuePosition(0, line.Waiting.Count, TimeSpan.Zero);
         }
 
-        var ahead = pending.Count(p => p.InstanceId != instanceId
-            && (p.Priority > state.Priority || (p.Priority == state.Priority && p.CreatedAt < state.CreatedAt)));
-        return new QueuePosition(ahead + 1, pending.Count);
+        if (!engine.Options.InstanceConcurrency.TryGetValue(state.Name, out var slots))
+        {
+            // Unlimited: it starts as soon as a worker takes its message.
+            return new QueuePosition(index + 1, line.Waiting.Count, TimeSpan.Zero);
+        }
+
+        if (await engine.RunDurations.TypicalAsync(state.Name, cancellationToken) is not { } run)
+        {
+            return new QueuePosition(index + 1, line.Waiting.Count, null);
+        }
+
+        var now = engine.UtcNow;
+        var free = new PriorityQueue<DateTime, DateTime>();
+        foreach (var running in line.Running)
+        {
+            var end = running.StartedAt!.Value + run;
+            free.Enqueue(end > now ? end : now, end > now ? end : now);
+        }
+
+        for (var i = line.Running.Count; i < slots; i++)
+        {
+            free.Enqueue(now, now);
+        }
+
+        var start = now;
+        for (var i = 0; i <= index && free.Count > 0; i++)
+        {
+            start = free.Dequeue();
+            free.Enqueue(start + run, start + run);
+        }
+
+        return new QueuePosition(index + 1, line.Waiting.Count, start - now);
     }
+
+    /// <summary>The median run time of the latest completed instances of <paramref name="name"/>; null before any.</summary>
+    public Task<TimeSpan?> GetTypicalRunTimeAsync(string name, CancellationToken cancellationToken = default) =>
+        engine.RunDurations.TypicalAsync(name, cancellationToken);
 
     private async Task<InstanceState> RequireAsync(string instanceId, CancellationToken cancellationToken) =>
         await engine.Store.GetInstanceAsync(instanceId, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);

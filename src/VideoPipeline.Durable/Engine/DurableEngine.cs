@@ -23,6 +23,7 @@ public sealed class DurableEngine(
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<CancellationTokenSource, byte>> running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> completions = new(StringComparer.Ordinal);
     private InstanceAdmission? admission;
+    private RunDurations? runDurations;
 
     public IOrchestrationStore Store => store;
 
@@ -45,6 +46,8 @@ public sealed class DurableEngine(
     /// <summary>Activity progress (instance, activity, task id, 0–100) for observers in this process.</summary>
     public event Action<string, string, int, double>? ActivityProgress;
 
+    internal RunDurations RunDurations => LazyInitializer.EnsureInitialized(ref this.runDurations, () => new RunDurations(this));
+
     internal InstanceAdmission Admission => LazyInitializer.EnsureInitialized(ref this.admission, () => new InstanceAdmission(this));
 
     internal WorkSignal ControlSignal { get; } = new();
@@ -58,6 +61,16 @@ public sealed class DurableEngine(
         var delay = message.FireAt is { } fireAt ? fireAt - this.UtcNow : TimeSpan.Zero;
         await queues.SendAsync(message, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken);
         (message.IsActivity ? this.ActivitySignal : this.ControlSignal).Set();
+    }
+
+    /// <summary>
+    /// Returns work that did not fail (shutdown, a lost commit race) as a fresh message, so it does not
+    /// count towards the poison limit. A crash in between leaves two copies; duplicates are harmless.
+    /// </summary>
+    internal async Task HandBackAsync(ReceivedWork work)
+    {
+        await this.SendAsync(work.Message, CancellationToken.None);
+        await queues.CompleteAsync(work, CancellationToken.None);
     }
 
     internal Task<IDisposable> LockInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
@@ -130,6 +143,11 @@ public sealed class DurableEngine(
 
     internal void Committed(InstanceState state)
     {
+        if (state.Status == OrchestrationRuntimeStatus.Completed)
+        {
+            this.RunDurations.Invalidate(state.Name);
+        }
+
         if (state.IsTerminal && this.completions.TryRemove(state.InstanceId, out var waiter))
         {
             waiter.TrySetResult();

@@ -71,11 +71,11 @@ internal sealed partial class OrchestrationDispatcher(DurableEngine engine) : ID
         catch (OrchestrationConcurrencyException)
         {
             engine.Forget(instanceId);
-            await this.ReleaseAsync(works, TimeSpan.Zero);
+            await this.HandBackAsync(works);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await this.ReleaseAsync(works, TimeSpan.Zero);
+            await this.HandBackAsync(works);
         }
         catch (Exception e)
         {
@@ -123,7 +123,7 @@ internal sealed partial class OrchestrationDispatcher(DurableEngine engine) : ID
             ? this.Terminated(turn, reason)
             : turn.HasWorkEvents
                 ? this.Run(turn)
-                : (turn.State with { Outbox = turn.Outbox }, turn.Events);
+                : (turn.State with { Outbox = turn.Outbox }, turn.Events.Where(e => e.EventType != HistoryEventTypes.OrchestratorStarted).ToList());
         var events = produced.Select((e, i) => e with { EventId = updated.HistoryCount + i }).ToList();
 
         var committed = await engine.Store.CommitAsync(
@@ -296,7 +296,7 @@ internal sealed partial class OrchestrationDispatcher(DurableEngine engine) : ID
 
         switch (message.Kind)
         {
-            case WorkMessageKind.ExecutionStarted when turn.History.Count == 0 && !turn.Has(HistoryEventTypes.ExecutionStarted):
+            case WorkMessageKind.ExecutionStarted when !turn.Has(HistoryEventTypes.ExecutionStarted):
                 turn.Add(new HistoryEvent(0, HistoryEventTypes.ExecutionStarted, turn.Now, message.Name, Payload: message.Payload) { MessageId = message.Id });
                 turn.Outbox.AddRange(turn.State.Buffered);
                 turn.State = turn.State with { Status = OrchestrationRuntimeStatus.Running, StartedAt = turn.Now, Buffered = [] };
@@ -532,6 +532,18 @@ internal sealed partial class OrchestrationDispatcher(DurableEngine engine) : ID
         catch (Exception e)
         {
             // It comes back after its visibility timeout and is recognised as a duplicate.
+            LogCompleteFailed(this.logger, e.Message);
+        }
+    }
+
+    private async Task HandBackAsync(IEnumerable<ReceivedWork> works)
+    {
+        try
+        {
+            await Task.WhenAll(works.Select(engine.HandBackAsync));
+        }
+        catch (Exception e)
+        {
             LogCompleteFailed(this.logger, e.Message);
         }
     }

@@ -53,7 +53,10 @@ public sealed record StartOrchestrationOptions
 }
 
 /// <param name="Position">1 for the next pending orchestration to start; 0 when it is not waiting.</param>
-public sealed record QueuePosition(int Position, int Pending);
+/// <param name="Position">1 for next to start; 0 when not waiting (running or finished).</param>
+/// <param name="Waiting">Instances of the same orchestrator waiting to start.</param>
+/// <param name="EstimatedWait">Until it should start; null before any run of its kind has completed.</param>
+public sealed record QueuePosition(int Position, int Waiting, TimeSpan? EstimatedWait);
 
 public sealed class OrchestrationNotFoundException(string instanceId) : Exception($"No orchestration instance '{instanceId}'")
 {

@@ -36,10 +36,16 @@ public sealed class DurableTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => this.provider.GetRequiredService<T>();
 
-    public static async Task<DurableTestHost> StartAsync(Action<TaskRegistry> register, IDictionary<string, string?>? settings = null, bool startWorker = true)
+    /// <summary>Leave the hub's queues for another host (restart tests).</summary>
+    public bool KeepHubOnDispose { get; set; }
+
+    public static string NewHub() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public static async Task<DurableTestHost> StartAsync(
+        Action<TaskRegistry> register, IDictionary<string, string?>? settings = null, bool startWorker = true, string? hub = null)
     {
         await Emulators.EnsureStartedAsync();
-        var hub = "t" + Guid.NewGuid().ToString("N")[..12];
+        hub ??= NewHub();
         var values = new Dictionary<string, string?>
         {
             ["Durable:TaskHub"] = hub,
@@ -59,6 +65,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton(registry)
             .AddSingleton<CallLog>()
+            .AddSingleton<ConcurrencyGauge>()
             .AddAzureStorage(configuration)
             .AddTaskStore(configuration)
             .AddDurableStorage(configuration)
@@ -108,10 +115,13 @@ public sealed class DurableTestHost : IAsyncDisposable
     {
         await this.stop.CancelAsync();
         await this.worker.StopAsync(CancellationToken.None);
-        var queues = this.provider.GetRequiredService<QueueServiceClient>();
-        foreach (var queue in new[] { "control", "activities-high", "activities-normal", "activities-low" })
+        if (!this.KeepHubOnDispose)
         {
-            await queues.DeleteQueueAsync($"{this.Hub}-{queue}");
+            var queues = this.provider.GetRequiredService<QueueServiceClient>();
+            foreach (var queue in new[] { "control", "activities-high", "activities-normal", "activities-low", "control-poison" })
+            {
+                await queues.DeleteQueueAsync($"{this.Hub}-{queue}");
+            }
         }
 
         await this.provider.DisposeAsync();
