@@ -21,10 +21,33 @@ public static class DurableServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RegistryFrom);
         services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
         services.TryAddSingleton<DurableEngine>();
         services.TryAddSingleton<DurableClient>();
         services.AddHostedService<DurableWorker>();
         return services;
     }
+
+    /// <summary>Adds orchestrators and activities to the one <see cref="TaskRegistry"/>; modules call it independently.</summary>
+    public static IServiceCollection AddDurableTasks(this IServiceCollection services, Action<TaskRegistry> register)
+    {
+        services.AddSingleton(new TaskRegistration(register));
+        services.TryAddSingleton(RegistryFrom);
+        return services;
+    }
+
+    private static TaskRegistry RegistryFrom(IServiceProvider services)
+    {
+        var registry = new TaskRegistry();
+        foreach (var registration in services.GetServices<TaskRegistration>())
+        {
+            registration.Register(registry);
+        }
+
+        return registry;
+    }
 }
+
+/// <summary>One module's contribution to the <see cref="TaskRegistry"/>.</summary>
+public sealed record TaskRegistration(Action<TaskRegistry> Register);

@@ -20,19 +20,30 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
     private readonly PriorityQueue<ReceivedWork, (int, int, long)> buffer = new();
     private readonly SemaphoreSlim available = new(0);
     private readonly WorkSignal space = new();
+    private readonly ResultSender results = new(engine);
+    private readonly ConcurrentDictionary<Task, byte> finishing = new();
     private long arrivals;
 
-    private int Capacity => engine.Options.MaxConcurrentActivities * 2;
+    // Taken but not started: enough that short activities never wait on a queue round trip, handed
+    // back after HoardLimit so a busy worker does not sit on work an idle one could run.
+    private static readonly TimeSpan HoardLimit = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, DateTime> waitingSince = new(StringComparer.Ordinal);
+
+    private int Capacity => Math.Max(engine.Options.MaxConcurrentActivities * 2, 64);
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        var sending = this.results.RunAsync();
         var workers = Enumerable.Range(0, engine.Options.MaxConcurrentActivities).Select(_ => this.WorkAsync(stopping)).ToList();
         var heartbeat = this.HeartbeatAsync(stopping);
         await this.ReceiveAsync(stopping);
         await Task.WhenAll([.. workers, heartbeat]);
+        await Task.WhenAll(this.finishing.Keys);
+        this.results.Complete();
+        await sending;
 
         // Graceful shutdown: whatever is still held goes back to the queue for the next worker.
-        await Task.WhenAll(this.held.Values.Select(w => this.TryAsync(() => engine.HandBackAsync(w))));
+        await this.TryAsync(() => engine.HandBackAsync([.. this.held.Values]));
     }
 
     private async Task ReceiveAsync(CancellationToken stopping)
@@ -71,11 +82,13 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
             }
 
             idle = MinPoll;
+            var now = DateTime.UtcNow;
             lock (this.buffer)
             {
                 foreach (var work in taken)
                 {
                     this.held[work.MessageId] = work;
+                    this.waitingSince[work.MessageId] = now;
                     var m = work.Message;
                     this.buffer.Enqueue(work, (-m.Priority, -engine.Options.ActivityPriority.GetValueOrDefault(m.Name ?? ""), this.arrivals++));
                 }
@@ -98,10 +111,16 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
                 break;
             }
 
-            ReceivedWork work;
+            ReceivedWork? work;
             lock (this.buffer)
             {
-                work = this.buffer.Dequeue();
+                // Empty when the heartbeat handed the waiting work back.
+                if (!this.buffer.TryDequeue(out work, out _))
+                {
+                    continue;
+                }
+
+                this.waitingSince.TryRemove(work.MessageId, out _);
             }
 
             await this.ExecuteAsync(work, stopping);
@@ -118,10 +137,10 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
             {
                 // The worker died this many times running it: report a failure instead of dying again.
                 LogPoison(this.logger, name, message.InstanceId, work.DequeueCount);
-                await engine.SendAsync(Result(message, null, new TaskFailureDetails(
+                await this.results.SendAsync(Result(message, null, new TaskFailureDetails(
                     "PoisonMessage",
                     $"Activity '{name}' was started {work.DequeueCount} times without finishing; the worker running it stopped each time",
-                    IsNonRetriable: true)), stopping);
+                    IsNonRetriable: true)));
                 await this.CompleteAsync(work);
                 return;
             }
@@ -186,9 +205,27 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
             engine.UntrackActivity(message.InstanceId, cancellation);
         }
 
-        await engine.SendAsync(result, stopping);
-        await this.CompleteAsync(work);
         engine.Statistics.Record(name, clock.Elapsed);
+
+        // The slot is free now; the result's send and the request's deletion finish on their own.
+        var finishing = this.FinishAsync(work, result);
+        this.finishing.TryAdd(finishing, 0);
+        _ = finishing.ContinueWith(t => this.finishing.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task FinishAsync(ReceivedWork work, WorkMessage result)
+    {
+        try
+        {
+            await this.results.SendAsync(result);
+            await this.CompleteAsync(work);
+        }
+        catch (Exception e)
+        {
+            // The request stays on the queue, comes back, and the activity runs again.
+            LogResultNotSent(this.logger, work.Message.Name ?? "", work.Message.InstanceId, e.Message);
+            this.Forget(work);
+        }
     }
 
     private async Task<string> InvokeAsync(WorkMessage message, CancellationToken cancellationToken)
@@ -226,6 +263,7 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
                 break;
             }
 
+            await this.HandBackHoardedAsync();
             foreach (var work in this.held.Values.ToList())
             {
                 if (work.PopReceipt.Length == 0)
@@ -259,6 +297,40 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
                 }
             }
         }
+    }
+
+    private async Task HandBackHoardedAsync()
+    {
+        var cutoff = DateTime.UtcNow - HoardLimit;
+        List<ReceivedWork> stale;
+        lock (this.buffer)
+        {
+            if (!this.waitingSince.Values.Any(t => t < cutoff))
+            {
+                return;
+            }
+
+            var keep = new List<(ReceivedWork Work, (int, int, long) Priority)>();
+            stale = [];
+            while (this.buffer.TryDequeue(out var work, out var priority))
+            {
+                if (this.waitingSince.TryGetValue(work.MessageId, out var since) && since < cutoff)
+                {
+                    this.waitingSince.TryRemove(work.MessageId, out _);
+                    stale.Add(work);
+                }
+                else
+                {
+                    keep.Add((work, priority));
+                }
+            }
+
+            this.buffer.EnqueueRange(keep);
+        }
+
+        var latest = stale.Select(w => this.held.GetValueOrDefault(w.MessageId, w)).ToList();
+        stale.ForEach(this.Forget);
+        await this.TryAsync(() => engine.HandBackAsync(latest));
     }
 
     private async Task CompleteAsync(ReceivedWork work)

@@ -56,25 +56,42 @@ public sealed class DurableEngine(
 
     internal DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
-    public async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(WorkMessage message, CancellationToken cancellationToken) => this.SendAllAsync([message], cancellationToken);
+
+    /// <summary>Sends messages together; timers (messages with <see cref="WorkMessage.FireAt"/>) travel delayed.</summary>
+    public async Task SendAllAsync(IReadOnlyCollection<WorkMessage> messages, CancellationToken cancellationToken)
     {
-        var delay = message.FireAt is { } fireAt ? fireAt - this.UtcNow : TimeSpan.Zero;
-        await queues.SendAsync(message, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken);
-        (message.IsActivity ? this.ActivitySignal : this.ControlSignal).Set();
+        var now = this.UtcNow;
+        await Task.WhenAll(messages
+            .GroupBy(m => m.FireAt is { } fireAt && fireAt > now ? fireAt - now : TimeSpan.Zero)
+            .Select(group => queues.SendAsync([.. group], group.Key, cancellationToken)));
+        if (messages.Any(m => m.IsActivity))
+        {
+            this.ActivitySignal.Set();
+        }
+
+        if (messages.Any(m => !m.IsActivity))
+        {
+            this.ControlSignal.Set();
+        }
     }
 
     /// <summary>
     /// Returns work that did not fail (shutdown, a lost commit race) as a fresh message, so it does not
     /// count towards the poison limit. A crash in between leaves two copies; duplicates are harmless.
     /// </summary>
-    internal async Task HandBackAsync(ReceivedWork work)
+    internal Task HandBackAsync(ReceivedWork work) => this.HandBackAsync([work]);
+
+    internal async Task HandBackAsync(IReadOnlyList<ReceivedWork> works)
     {
-        await this.SendAsync(work.Message, CancellationToken.None);
-        await queues.CompleteAsync(work, CancellationToken.None);
+        await this.SendAllAsync(works.Select(w => w.Message).ToList(), CancellationToken.None);
+        await Task.WhenAll(works.Select(w => queues.CompleteAsync(w, CancellationToken.None)));
     }
 
     internal Task<IDisposable> LockInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         this.locks.LockAsync(instanceId, cancellationToken);
+
+    internal CachedInstance? GetCached(string instanceId) => this.cache.GetValueOrDefault(instanceId);
 
     internal CachedInstance? GetCached(string instanceId, string? etag) =>
         this.cache.TryGetValue(instanceId, out var entry) && entry.State.ETag == etag ? entry : null;

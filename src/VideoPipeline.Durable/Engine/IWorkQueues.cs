@@ -7,10 +7,10 @@ namespace VideoPipeline.Durable.Engine;
 /// </summary>
 public interface IWorkQueues
 {
-    /// <summary>Queues a message, delivered after <paramref name="delay"/> (durable timers).</summary>
-    Task SendAsync(WorkMessage message, TimeSpan delay, CancellationToken cancellationToken);
+    /// <summary>Queues messages sent together (a backend may carry them in one envelope), delivered after <paramref name="delay"/> (durable timers).</summary>
+    Task SendAsync(IReadOnlyList<WorkMessage> messages, TimeSpan delay, CancellationToken cancellationToken);
 
-    /// <summary>Takes up to <paramref name="maxMessages"/>; for activities, higher priority bands first.</summary>
+    /// <summary>Takes up to <paramref name="maxMessages"/> work messages; for activities, higher priority bands first.</summary>
     Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(WorkQueueKind queue, int maxMessages, TimeSpan visibility, CancellationToken cancellationToken);
 
     Task CompleteAsync(ReceivedWork work, CancellationToken cancellationToken);

@@ -4,14 +4,19 @@ using VideoPipeline.Host.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
-/// <summary><c>bench [pipeline|storage|all]</c>: speed benchmarks that print ratios measured in the same run.</summary>
+/// <summary><c>bench [pipeline|durable|storage|all]</c>: speed benchmarks that print ratios measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var which = new Argument<string>("which") { Description = "pipeline, storage or all", DefaultValueFactory = _ => "all" };
-        which.AcceptOnlyFromAmong("pipeline", "storage", "all");
-        var command = new Command("bench", "Benchmarks: pipeline (30 s generate vs one plain re-encode) and storage (256 MiB to Azurite)") { which };
+        var which = new Argument<string>("which") { Description = "pipeline, durable, storage or all", DefaultValueFactory = _ => "all" };
+        which.AcceptOnlyFromAmong("pipeline", "durable", "storage", "all");
+        var command = new Command(
+            "bench",
+            "Benchmarks: pipeline (30 s generate vs one plain re-encode), durable (1,000-activity fan-out, 100-step chain) and storage (256 MiB to Azurite)")
+        {
+            which,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var selected = result.GetValue(which);
@@ -19,6 +24,11 @@ public static class BenchCommand
             if (selected is "pipeline" or "all")
             {
                 exit = await PipelineBenchmark.RunAsync(Console.Out, cancellationToken);
+            }
+
+            if (exit == ExitCodes.Success && selected is "durable" or "all")
+            {
+                exit = await DurableBenchmark.RunAsync(Console.Out, cancellationToken);
             }
 
             if (exit == ExitCodes.Success && selected is "storage" or "all")

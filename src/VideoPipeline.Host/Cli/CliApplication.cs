@@ -1,10 +1,11 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Host.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
-/// <summary>Verbs: generate, bench. Parse errors are one line on stderr with exit code 2.</summary>
+/// <summary>Verbs: generate, worker, bench. Parse errors are one line on stderr with exit code 2.</summary>
 public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args)
@@ -12,6 +13,7 @@ public static class CliApplication
         var root = new RootCommand("VideoFunctions: prompt to finished video, on this machine")
         {
             GenerateCommand.Create(Services),
+            WorkerCommand.Create(() => services.Value),
             BenchCommand.Create(),
         };
 
@@ -28,6 +30,13 @@ public static class CliApplication
             e.Cancel = true;
             cancel.Cancel();
         };
+
+        // A container stop or kill(1) stops as gracefully as Ctrl+C: unfinished work goes back to the queues.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
 
         try
         {

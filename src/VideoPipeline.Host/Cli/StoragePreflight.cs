@@ -21,6 +21,7 @@ public sealed class StoragePreflight(IEnumerable<IStorageHealthProbe> probes)
     private static string Describe(string probe) => probe switch
     {
         "blob" => "Blob storage (Azurite, Storage__ConnectionString)",
+        "queue" => "Queue storage (Azurite, Storage__ConnectionString)",
         "cosmos" => "the task store (Cosmos DB, TaskStore__ConnectionString)",
         _ => probe,
     };

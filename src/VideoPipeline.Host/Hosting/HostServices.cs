@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VideoPipeline.DependencyInjection;
+using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Host.Cli;
+using VideoPipeline.Host.Diagnostics;
 using VideoPipeline.Media;
 
 namespace VideoPipeline.Host.Hosting;
@@ -32,6 +34,7 @@ public static class HostServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddVideoPipeline(builder.Configuration);
+        builder.Services.AddDurableTasks(EngineProbes.Register);
         builder.Services.AddCliServices();
         return builder.Build();
     }

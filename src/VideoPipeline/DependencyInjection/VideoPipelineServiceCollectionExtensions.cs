@@ -68,6 +68,9 @@ public static class VideoPipelineServiceCollectionExtensions
         {
             o.IsNonRetriable = IsNonRetriable;
             AddDefaultPriorities(o.ActivityPriority);
+
+            // One job saturates the cores in its fan-out; a second overlaps the first's serial stages.
+            o.InstanceConcurrency.TryAdd(GenerateVideoOrchestrator.Name, 2);
         });
 
         // The in-process runner stays for fast unit tests of the workflow; jobs run on the durable engine.
@@ -80,7 +83,7 @@ public static class VideoPipelineServiceCollectionExtensions
             });
         services.AddSingleton<InProcessOrchestrationRunner>();
 
-        services.AddSingleton(new TaskRegistry()
+        services.AddDurableTasks(registry => registry
             .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
             .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)
             .AddActivity<TranscribeNarrationActivity>(ActivityNames.TranscribeNarration)

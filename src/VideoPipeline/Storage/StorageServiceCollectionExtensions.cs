@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<BlobAssetStore>();
         services.TryAddSingleton<IAssetStore>(provider => provider.GetRequiredService<BlobAssetStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, BlobStorageHealthProbe>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, QueueStorageHealthProbe>());
         return services;
     }
 

@@ -42,6 +42,27 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task QueueProbe_against_azurite_is_healthy()
+    {
+        var health = await new QueueStorageHealthProbe(emulators.Queues).CheckAsync();
+
+        Assert.True(health.Healthy, health.Reason);
+    }
+
+    [Fact]
+    public async Task QueueProbe_against_closed_port_is_unhealthy_with_reason()
+    {
+        var connection = StorageConnectionString.Parse(
+            $"AccountName=devstoreaccount1;AccountKey=a2V5;QueueEndpoint=http://127.0.0.1:{LoopbackHttpServer.FreePort()}/devstoreaccount1");
+        var queues = new AzureStorageClient(connection, new StorageOptions { MaxRetries = 0 }, emulators.Http).Queues;
+
+        var health = await new QueueStorageHealthProbe(queues).CheckAsync();
+
+        Assert.False(health.Healthy);
+        Assert.Contains("not reachable", health.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TaskStoreProbe_against_cosmos_server_is_healthy()
     {
         var health = await new TaskStoreHealthProbe(emulators.CreateTaskStore()).CheckAsync();

@@ -42,13 +42,13 @@ public sealed class StorageServiceCollectionTests
     }
 
     [Fact]
-    public void AddTaskStore_registers_the_cosmos_store_and_both_probes()
+    public void AddTaskStore_registers_the_cosmos_store_and_a_probe_per_service()
     {
         using var services = Build(new() { ["TaskStore:Database"] = "other" });
 
         Assert.IsType<CosmosTaskStore>(services.GetRequiredService<ITaskStore>());
         Assert.Equal("other", services.GetRequiredService<IOptions<TaskStoreOptions>>().Value.Database);
-        Assert.Equal(["blob", "cosmos"], services.GetServices<IStorageHealthProbe>().Select(p => p.Name));
+        Assert.Equal(["blob", "queue", "cosmos"], services.GetServices<IStorageHealthProbe>().Select(p => p.Name));
     }
 
     [Fact]

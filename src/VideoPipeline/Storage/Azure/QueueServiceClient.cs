@@ -23,6 +23,15 @@ public sealed partial class QueueServiceClient
 
     public Uri Endpoint => this.pipeline.Endpoint;
 
+    /// <summary>A cheap authorized request (list one queue) proving the service answers and accepts our credentials.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await this.pipeline.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, new Uri(this.Endpoint + "/?comp=list&maxresults=1")),
+            cancellationToken,
+            maxRetries: 0);
+    }
+
     /// <summary>Creates the queue if it is missing; true when this call created it.</summary>
     public async Task<bool> CreateQueueAsync(string queue, CancellationToken cancellationToken = default)
     {

@@ -1,32 +1,12 @@
-using System.Diagnostics;
 using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Storage.Health;
 
-/// <summary>Healthy when the Blob service answers an authorized request within the timeout.</summary>
-public sealed class BlobStorageHealthProbe(BlobServiceClient blobs) : IStorageHealthProbe
+public sealed class BlobStorageHealthProbe(BlobServiceClient blobs) : PingHealthProbe
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    public override string Name => "blob";
 
-    public string Name => "blob";
+    protected override Uri Endpoint => blobs.Endpoint;
 
-    public async Task<StorageHealth> CheckAsync(CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await blobs.PingAsync(timeout.Token);
-            return StorageHealth.Up(this.Name, clock.Elapsed);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return StorageHealth.Down(this.Name, $"no answer from {blobs.Endpoint} within {Timeout.TotalSeconds:0} s", clock.Elapsed);
-        }
-        catch (StorageRequestException e)
-        {
-            return StorageHealth.Down(this.Name, e.Message, clock.Elapsed);
-        }
-    }
+    protected override Task PingAsync(CancellationToken cancellationToken) => blobs.PingAsync(cancellationToken);
 }
