@@ -32,7 +32,7 @@ public sealed class LocalSettingsSampleTests
         Assert.Empty(unknown);
     }
 
-    // Every options class declares its configuration section as a `Section` constant.
+    // Every options class declares its configuration section as a `Section` constant; nested sections use ':'.
     private static IEnumerable<(string Key, bool IsCollection)> Settings() =>
         typeof(VideoPipeline.Workflow.PipelineOptions).Assembly.GetTypes()
             .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
@@ -40,7 +40,7 @@ public sealed class LocalSettingsSampleTests
             .Where(t => t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType))
-                .Select(p => ($"{t.Section}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))));
+                .Select(p => ($"{t.Section!.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))));
 
     private static List<string> SampleKeys()
     {
