@@ -46,8 +46,8 @@ internal sealed class AzureOpenAIKit : IDisposable
     public static AzureOpenAIDeployment Deployment(FakeAzureOpenAIServer server, string name = "dep-a", string? key = FakeKey) =>
         new() { Endpoint = server.Endpoint, ApiKey = key, Deployment = name };
 
-    public AzureOpenAIScenePlanner Planner() =>
-        new(this.Client, Options.Create(new AzureOpenAIPlannerOptions { Deployments = [.. this.deployments] }), new RuleBasedScenePlanner());
+    public AzureOpenAIScenePlanner Planner(Dictionary<string, decimal>? prices = null) =>
+        new(this.Client, Options.Create(new AzureOpenAIPlannerOptions { Deployments = [.. this.deployments], Prices = prices ?? [] }), new RuleBasedScenePlanner());
 
     public AzureOpenAIContentModerator Moderator() =>
         new(this.Client, Options.Create(new AzureOpenAIModerationOptions { Deployments = [.. this.deployments] }));
@@ -59,8 +59,12 @@ internal sealed class AzureOpenAIKit : IDisposable
         return new(this.Client, Options.Create(options), FFmpeg);
     }
 
-    public AzureOpenAISpeechToText Transcriber() =>
-        new(this.Client, Options.Create(new AzureOpenAITranscriptionOptions { Deployments = [.. this.deployments] }), FFmpeg);
+    public AzureOpenAISpeechToText Transcriber(Action<AzureOpenAITranscriptionOptions>? configure = null)
+    {
+        var options = new AzureOpenAITranscriptionOptions { Deployments = [.. this.deployments] };
+        configure?.Invoke(options);
+        return new(this.Client, Options.Create(options), FFmpeg);
+    }
 
     public Sora1VideoJobProvider Sora1(Dictionary<string, decimal>? prices = null) =>
         new(this.Client, Options.Create(new Sora1Options { Deployments = [.. this.deployments], Prices = prices ?? [] }), Probe);

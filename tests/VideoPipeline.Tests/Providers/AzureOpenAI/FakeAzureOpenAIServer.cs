@@ -157,6 +157,9 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
             context.Response.ContentLength = 1_000_000;
             await context.Response.Body.WriteAsync(new byte[1000]);
             await context.Response.Body.FlushAsync();
+
+            // Let the headers arrive first: the client must see a body that breaks off, not a refused request.
+            await Task.Delay(300);
             context.Abort();
             return;
         }
