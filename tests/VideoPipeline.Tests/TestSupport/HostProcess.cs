@@ -8,13 +8,28 @@ namespace VideoPipeline.Tests.TestSupport;
 /// </summary>
 public static class HostProcess
 {
+    /// <summary>
+    /// The CLI from its own build output (same configuration and framework as the tests). Not the copy in
+    /// the test folder: the tests reference the ASP.NET Core framework (for loopback servers), so the
+    /// Microsoft.Extensions packages the CLI loads from its folder are not copied there.
+    /// </summary>
+    private static string HostDll
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = framework.Parent!.Name;
+            return Path.Combine(Emulators.RepositoryRoot, "src", "VideoPipeline.Host", "bin", configuration, framework.Name, "VideoPipeline.Host.dll");
+        }
+    }
+
     public static Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, params string[] args) =>
         RunAsync(workingDirectory, containerPrefix, [], args);
 
     /// <param name="settings">Extra settings as NAME=VALUE environment variables.</param>
     public static async Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "VideoPipeline.Host.dll");
+        var dll = HostDll;
         string[] environment =
         [
             "Storage__ContainerPrefix=" + containerPrefix,
