@@ -30,4 +30,7 @@ public static class ErrorCodes
     public const string ToolMissing = "TOOL_MISSING";
     public const string ToolFailed = "TOOL_FAILED";
     public const string StageFailed = "STAGE_FAILED";
+
+    /// <summary>A remote provider refused the call for good (bad request, auth, missing deployment); not a content refusal.</summary>
+    public const string ProviderRejected = "PROVIDER_REJECTED";
 }

@@ -4,7 +4,7 @@ namespace VideoPipeline.Providers.Whisper;
 
 /// <summary>
 /// Whisper GPU containers: speaches/faster-whisper (OpenAI-compatible) or the whisper.cpp server.
-/// Bound from the <c>Whisper</c> section; which one transcribes is <see cref="TranscriptionProviderOptions.Transcription"/>.
+/// Bound from the <c>Whisper</c> section; which one transcribes is <see cref="ProviderSelectionOptions.Transcription"/>.
 /// </summary>
 public sealed class WhisperOptions : HttpProviderOptions
 {
@@ -37,17 +37,4 @@ public sealed class WhisperOptions : HttpProviderOptions
 
     /// <summary>whisper.cpp reads only 16 kHz WAV unless started with <c>--convert</c>: convert before upload.</summary>
     public bool ConvertToWav { get; set; } = true;
-}
-
-/// <summary>Which speech-to-text engine the pipeline uses. Bound from the <c>Providers</c> section.</summary>
-public sealed class TranscriptionProviderOptions
-{
-    public const string Section = "Providers";
-
-    public const string Offline = "offline";
-    public const string WhisperOpenAI = "whisper-openai";
-    public const string WhisperCpp = "whisper-cpp";
-
-    /// <summary>offline (pocketsphinx), whisper-openai (speaches/faster-whisper) or whisper-cpp.</summary>
-    public string Transcription { get; set; } = Offline;
 }

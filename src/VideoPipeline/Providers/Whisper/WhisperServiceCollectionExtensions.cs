@@ -16,14 +16,16 @@ public static class WhisperServiceCollectionExtensions
     public static IServiceCollection AddWhisperProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WhisperOptions>().Bind(configuration.GetSection(WhisperOptions.Section));
-        services.AddOptions<TranscriptionProviderOptions>().Bind(configuration.GetSection(TranscriptionProviderOptions.Section));
+        services.AddOptions<ProviderSelectionOptions>().Bind(configuration.GetSection(ProviderSelectionOptions.Section));
         services.AddHttpProvider(configuration, WhisperOptions.Section);
 
-        var selected = configuration.GetSection(TranscriptionProviderOptions.Section)[nameof(TranscriptionProviderOptions.Transcription)];
+        var selected = ProviderSelectionOptions.Choice(
+            configuration.GetSection(ProviderSelectionOptions.Section)[nameof(ProviderSelectionOptions.Transcription)],
+            nameof(ProviderSelectionOptions.Transcription));
         WhisperServerKind? kind = selected switch
         {
-            TranscriptionProviderOptions.WhisperOpenAI => WhisperServerKind.OpenAICompatible,
-            TranscriptionProviderOptions.WhisperCpp => WhisperServerKind.WhisperCpp,
+            ProviderSelectionOptions.WhisperOpenAI => WhisperServerKind.OpenAICompatible,
+            ProviderSelectionOptions.WhisperCpp => WhisperServerKind.WhisperCpp,
             _ => null,
         };
         if (kind is { } chosen)

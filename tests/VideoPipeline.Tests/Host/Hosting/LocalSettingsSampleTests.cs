@@ -39,7 +39,7 @@ public sealed class LocalSettingsSampleTests
         typeof(VideoPipeline.Host.Cli.CliApplication).Assembly,
     ];
 
-    // Every options class declares its configuration section as a `Section` constant.
+    // Every options class declares its configuration section as a `Section` constant; nested sections use ':'.
     private static IEnumerable<(string Key, bool IsCollection)> Settings() =>
         Assemblies.SelectMany(a => a.GetTypes())
             .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
@@ -47,7 +47,7 @@ public sealed class LocalSettingsSampleTests
             .Where(t => t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType))
-                .Select(p => ($"{t.Section}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
+                .Select(p => ($"{t.Section!.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
             .Distinct();
 
     private static List<string> SampleKeys()
