@@ -155,6 +155,25 @@ public sealed class DurableClient(DurableEngine engine)
         return instanceId;
     }
 
+    /// <summary>Deletes every instance of the task hub, its history and its queues (tests, benchmarks); stop the worker first.</summary>
+    public async Task DeleteTaskHubAsync(CancellationToken cancellationToken = default)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await engine.Store.QueryAsync(new InstanceQuery { PageSize = 1000, ContinuationToken = continuation }, cancellationToken);
+            foreach (var instance in page.Instances)
+            {
+                engine.Forget(instance.InstanceId);
+                await engine.Store.PurgeAsync(instance.InstanceId, cancellationToken);
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+        await engine.Queues.DeleteAllAsync(cancellationToken);
+    }
+
     /// <summary>Waits until the instance finishes (completed, failed or terminated).</summary>
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,9 @@ public interface IWorkQueues
     /// <summary>Gives the message back, visible again after <paramref name="delay"/>.</summary>
     Task ReleaseAsync(ReceivedWork work, TimeSpan delay, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the hub's queues and everything on them (tests, benchmarks).</summary>
+    Task DeleteAllAsync(CancellationToken cancellationToken);
+
     /// <summary>Approximate waiting messages per queue (health, ETA).</summary>
     Task<IReadOnlyDictionary<string, long>> GetDepthAsync(CancellationToken cancellationToken);
 }

@@ -36,18 +36,15 @@ public static class DurableBenchmark
         }
 
         var client = services.GetRequiredService<DurableClient>();
-        var instances = new List<string>();
         await host.StartAsync(cancellationToken);
         try
         {
             await output.WriteLineAsync($"durable: task hub '{hub}' on Azurite queues + Cosmos DB emulator ({Environment.ProcessorCount} cores)");
-            instances.Add((await RunAsync(client, EngineProbes.Chain, 5, cancellationToken)).Metadata.InstanceId);
+            await RunAsync(client, EngineProbes.Chain, 5, cancellationToken);
             var floor = await StorageFloorAsync(services, hub, cancellationToken);
 
             var (fanOut, fanOutTime) = await RunAsync(client, EngineProbes.FanOut, FanOutSize, cancellationToken);
-            instances.Add(fanOut.InstanceId);
             var (chain, chainTime) = await RunAsync(client, EngineProbes.Chain, ChainSteps, cancellationToken);
-            instances.Add(chain.InstanceId);
 
             var correct = fanOut.ReadOutputAs<long>() == (long)FanOutSize * (FanOutSize - 1) / 2 && chain.ReadOutputAs<int>() == ChainSteps;
             var perSecond = FanOutSize / fanOutTime.TotalSeconds;
@@ -64,16 +61,8 @@ public static class DurableBenchmark
         finally
         {
             await host.StopAsync(CancellationToken.None);
-            foreach (var id in instances)
-            {
-                await client.PurgeInstanceAsync(id, CancellationToken.None);
-            }
-
-            var queues = services.GetRequiredService<QueueServiceClient>();
-            foreach (var queue in new[] { "control", "activities-high", "activities-normal", "activities-low", "floor" })
-            {
-                await queues.DeleteQueueAsync($"{hub}-{queue}", CancellationToken.None);
-            }
+            await client.DeleteTaskHubAsync(CancellationToken.None);
+            await services.GetRequiredService<QueueServiceClient>().DeleteQueueAsync($"{hub}-floor", CancellationToken.None);
         }
     }
 

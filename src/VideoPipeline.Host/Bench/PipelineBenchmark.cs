@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VideoPipeline.Domain;
+using VideoPipeline.Durable.Engine;
 using VideoPipeline.Host.Cli;
 using VideoPipeline.Host.Hosting;
 using VideoPipeline.Media.FFmpeg;
@@ -31,6 +32,7 @@ public static class PipelineBenchmark
         using var host = HostServices.Build(new Dictionary<string, string?>
         {
             ["Storage:ContainerPrefix"] = prefix,
+            ["Durable:TaskHub"] = prefix.TrimEnd('-'),
             ["Pipeline:WorkDirectory"] = Path.Combine(root, "work"),
         });
         var services = host.Services;
@@ -51,6 +53,7 @@ public static class PipelineBenchmark
 
             await output.WriteLineAsync($"pipeline: 30 s {request.Resolution} generate, then one libx264 veryfast re-encode of its output ({Environment.ProcessorCount} cores)");
             var input = new GenerateInput(request, null, null, Path.Combine(root, "bench.mp4"));
+            await host.StartAsync(cancellationToken);
             var outcome = await services.GetRequiredService<LocalJobRunner>().RunAsync($"bench-{Guid.NewGuid():N}"[..14], input, null, cancellationToken);
             if (!outcome.Succeeded)
             {
@@ -58,7 +61,7 @@ public static class PipelineBenchmark
                 return ExitCodes.Failed;
             }
 
-            var result = outcome.Result.ReadOutput<GenerateVideoResult>();
+            var result = outcome.Result.ReadOutputAs<GenerateVideoResult>();
             var produced = Path.Combine(root, "produced.mp4");
             await services.GetRequiredService<IAssetStore>().DownloadToFileAsync(result.Final.Video, produced, cancellationToken);
 
@@ -76,7 +79,7 @@ public static class PipelineBenchmark
             await output.WriteLineAsync(Line($"  one re-encode (veryfast):  {baseline,7:0.00} s"));
             await output.WriteLineAsync(Line($"  ratio:                     {ratio,7:0.00}  (target <= {TargetRatio:0.0}: {(ratio <= TargetRatio ? "met" : "NOT met")})"));
             await output.WriteLineAsync("  stages (wall time; parallel stages overlap):");
-            foreach (var stage in StageTimings.From(outcome.Result.History))
+            foreach (var stage in StageTimings.From(outcome.Result.History ?? []))
             {
                 await output.WriteLineAsync(Line($"    {stage.Stage,-22}{stage.WallSeconds,7:0.00} s  ({stage.Tasks} task{(stage.Tasks == 1 ? "" : "s")})"));
             }
@@ -85,6 +88,8 @@ public static class PipelineBenchmark
         }
         finally
         {
+            await host.StopAsync(CancellationToken.None);
+            await services.GetRequiredService<DurableClient>().DeleteTaskHubAsync(CancellationToken.None);
             var blobs = services.GetRequiredService<BlobServiceClient>();
             foreach (var container in AssetContainers.All)
             {

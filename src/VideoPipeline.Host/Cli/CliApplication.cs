@@ -12,7 +12,7 @@ public static class CliApplication
     {
         var root = new RootCommand("VideoFunctions: prompt to finished video, on this machine")
         {
-            GenerateCommand.Create(Services),
+            GenerateCommand.Create(() => services.Value),
             WorkerCommand.Create(() => services.Value),
             BenchCommand.Create(),
         };
@@ -69,6 +69,4 @@ public static class CliApplication
 
     // Built on first use, so `--help` and parse errors never start the pipeline's services.
     private static readonly Lazy<Microsoft.Extensions.Hosting.IHost> services = new(() => HostServices.Build());
-
-    private static IServiceProvider Services() => services.Value.Services;
 }

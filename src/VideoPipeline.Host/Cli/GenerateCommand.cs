@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VideoPipeline.Domain;
 
 namespace VideoPipeline.Host.Cli;
@@ -10,7 +10,7 @@ namespace VideoPipeline.Host.Cli;
 /// </summary>
 public static class GenerateCommand
 {
-    public static Command Create(Func<IServiceProvider> services)
+    public static Command Create(Func<IHost> host)
     {
         var prompt = new Option<string>("--prompt") { Description = "What the video is about (at most 4,000 characters)", Required = true };
         var duration = new Option<double>("--duration") { Description = "Length in seconds (0 < d <= 600)", DefaultValueFactory = _ => 30 };
@@ -49,7 +49,7 @@ public static class GenerateCommand
                 result.GetValue(wordsPerLine),
                 !result.GetValue(noCaptions),
                 result.GetValue(output));
-            return await GenerateHandler.RunAsync(services(), raw, cancellationToken);
+            return await GenerateHandler.RunAsync(host(), raw, cancellationToken);
         });
         return command;
     }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.Extensions.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
 public static class GenerateHandler
 {
-    public static async Task<int> RunAsync(IServiceProvider services, GenerateArguments args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IHost host, GenerateArguments args, CancellationToken cancellationToken)
     {
+        var services = host.Services;
         GenerateInput input;
         try
         {
@@ -28,16 +29,27 @@ public static class GenerateHandler
 
         var jobId = $"{Slug.From(input.Request.Prompt, 24)}-{Guid.NewGuid().ToString("N")[..8]}";
         var runner = services.GetRequiredService<LocalJobRunner>();
-        var outcome = await ProgressDisplay.RunAsync(callbacks => runner.RunAsync(jobId, input, callbacks, cancellationToken));
+
+        // The durable engine's worker runs in this process for the job's life.
+        await host.StartAsync(cancellationToken);
+        LocalJobOutcome outcome;
+        try
+        {
+            outcome = await ProgressDisplay.RunAsync(callbacks => runner.RunAsync(jobId, input, callbacks, cancellationToken));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+
         if (!outcome.Succeeded)
         {
-            var cancelled = outcome.Result.RuntimeStatus == OrchestrationRuntimeStatus.Terminated;
-            await Console.Error.WriteLineAsync(cancelled ? "error: cancelled" : $"error: {outcome.FailureReason}");
-            return cancelled ? ExitCodes.Cancelled : ExitCodes.Failed;
+            await Console.Error.WriteLineAsync(outcome.Cancelled ? "error: cancelled" : $"error: {outcome.FailureReason}");
+            return outcome.Cancelled ? ExitCodes.Cancelled : ExitCodes.Failed;
         }
 
         var written = await services.GetRequiredService<OutputWriter>().WriteAsync(outcome, input, cancellationToken);
-        var result = outcome.Result.ReadOutput<GenerateVideoResult>();
+        var result = outcome.Result.ReadOutputAs<GenerateVideoResult>();
         foreach (var path in written)
         {
             Console.WriteLine(Path.GetRelativePath(Directory.GetCurrentDirectory(), path));

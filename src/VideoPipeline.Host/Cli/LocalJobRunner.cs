@@ -1,65 +1,81 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
-using VideoPipeline.Serialization;
-using VideoPipeline.Storage;
-using VideoPipeline.Storage.Tasks;
-using VideoPipeline.Workflow;
-using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Durable;
+using VideoPipeline.Durable.Engine;
 using VideoPipeline.Durable.InProcess;
+using VideoPipeline.Jobs;
+using VideoPipeline.Storage;
+using VideoPipeline.Workflow;
 
 namespace VideoPipeline.Host.Cli;
 
 /// <summary>
-/// Runs one generate job in this process: uploads the user's files into the asset store
-/// (content-addressed, so the same file is stored once), keeps the job's task record current in the
-/// task store, and runs the GenerateVideo orchestrator.
+/// Runs one generate job on the durable engine in this process: uploads the user's files into the
+/// asset store (content-addressed, so the same file is stored once), submits the job as the local
+/// owner, follows its status until it finishes, and cancels it on Ctrl+C. The job lives in the task
+/// hub: if this process dies, the next worker (<c>worker</c>, <c>serve</c> or another generate) finishes it.
 /// </summary>
-public sealed class LocalJobRunner(
-    InProcessOrchestrationRunner runner,
-    IAssetStore store,
-    ITaskStore tasks,
-    IOptions<PipelineOptions> options)
+public sealed class LocalJobRunner(VideoJobs jobs, DurableClient client, DurableEngine engine, IAssetStore store)
 {
+    public const string LocalOwner = "local";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
     public async Task<LocalJobOutcome> RunAsync(string jobId, GenerateInput input, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var music = input.MusicFile is null ? null : await this.UploadAsync(input.MusicFile, cancellationToken);
         var script = input.ScriptAudioFile is null ? null : await this.UploadAsync(input.ScriptAudioFile, cancellationToken);
-        var orchestrationInput = new GenerateVideoInput(jobId, input.Request, music, script)
-        {
-            Settings = OrchestrationSettings.From(options.Value),
-        };
+        await jobs.SubmitAsync(new JobSubmission(LocalOwner, input.Request) { JobId = jobId, Music = music, ScriptAudio = script }, cancellationToken);
 
-        await using var record = await TaskRecordWriter.StartAsync(tasks, jobId, orchestrationInput, cancellationToken);
-        var observed = new OrchestrationCallbacks
+        void OnProgress(string instance, string activity, int taskId, double percent)
         {
-            OnCustomStatus = json =>
+            if (instance == jobId)
             {
-                record.Report(PipelineJson.Deserialize<PipelineStatus>(json));
-                callbacks?.OnCustomStatus?.Invoke(json);
-            },
-            OnActivityProgress = callbacks?.OnActivityProgress,
-        };
-
-        var result = await runner.RunAsync(GenerateVideoOrchestrator.Name, jobId, orchestrationInput, observed, cancellationToken);
-        var outcome = new LocalJobOutcome(result, stopwatch.Elapsed);
-
-        // The final status must land even when the run itself was cancelled.
-        if (outcome.Succeeded)
-        {
-            await record.CompleteAsync(result.ReadOutput<GenerateVideoResult>(), CancellationToken.None);
-        }
-        else
-        {
-            await record.FailAsync(
-                result.ReadCustomStatus<PipelineStatus>()?.Error,
-                result.RuntimeStatus == OrchestrationRuntimeStatus.Terminated,
-                outcome.FailureReason,
-                CancellationToken.None);
+                callbacks?.OnActivityProgress?.Invoke(activity, taskId, percent);
+            }
         }
 
-        return outcome;
+        engine.ActivityProgress += OnProgress;
+        try
+        {
+            var finished = await this.FollowAsync(jobId, callbacks, cancellationToken);
+            return new LocalJobOutcome(finished, stopwatch.Elapsed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C cancels the job itself, not just this wait.
+            await jobs.CancelAsync(LocalOwner, jobId, CancellationToken.None);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var cancelled = await client.WaitForInstanceCompletionAsync(jobId, grace.Token);
+            return new LocalJobOutcome(cancelled, stopwatch.Elapsed);
+        }
+        finally
+        {
+            engine.ActivityProgress -= OnProgress;
+        }
+    }
+
+    private async Task<OrchestrationMetadata> FollowAsync(string jobId, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
+    {
+        string? lastStatus = null;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken: cancellationToken)
+                ?? throw new OrchestrationNotFoundException(jobId);
+            if (instance.SerializedCustomStatus is { } status && status != lastStatus)
+            {
+                lastStatus = status;
+                callbacks?.OnCustomStatus?.Invoke(status);
+            }
+
+            if (instance.IsCompleted)
+            {
+                // With inputs, outputs and history: the manifest's stage timings come from the history.
+                return (await client.GetInstanceAsync(jobId, getHistory: true, cancellationToken: cancellationToken))!;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
     }
 
     private async Task<AssetRef> UploadAsync(string path, CancellationToken cancellationToken)
@@ -75,13 +91,15 @@ public sealed class LocalJobRunner(
     }
 }
 
-public sealed record LocalJobOutcome(OrchestrationResult Result, TimeSpan Elapsed)
+public sealed record LocalJobOutcome(OrchestrationMetadata Result, TimeSpan Elapsed)
 {
     public bool Succeeded => this.Result.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
 
+    public bool Cancelled => this.Result.RuntimeStatus == OrchestrationRuntimeStatus.Terminated;
+
     /// <summary>One line: the failed stage and why.</summary>
     public string FailureReason =>
-        this.Result.ReadCustomStatus<PipelineStatus>()?.Error is { } error
+        this.Result.ReadCustomStatusAs<PipelineStatus>()?.Error is { } error
             ? $"{error.FailedStage}: {error.Message} ({error.Code})"
             : FirstLine(this.Result.FailureDetails?.ErrorMessage ?? this.Result.RuntimeStatus.ToString());
 

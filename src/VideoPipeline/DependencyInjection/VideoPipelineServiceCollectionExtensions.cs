@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VideoPipeline.Domain;
+using VideoPipeline.Jobs;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.FFmpeg;
@@ -93,7 +94,10 @@ public static class VideoPipelineServiceCollectionExtensions
             .AddActivity<ComposeMusicActivity>(ActivityNames.ComposeMusic)
             .AddActivity<ApplySceneEditsActivity>(ActivityNames.ApplySceneEdits)
             .AddActivity<BuildCaptionsActivity>(ActivityNames.BuildCaptions)
-            .AddActivity<AssembleVideoActivity>(ActivityNames.AssembleVideo));
+            .AddActivity<AssembleVideoActivity>(ActivityNames.AssembleVideo)
+            .AddActivity<RecordJobEventActivity>(ActivityNames.RecordJobEvent));
+        services.TryAddSingleton<JobEventRecorder>();
+        services.TryAddSingleton<VideoJobs>();
         return services;
     }
 

@@ -17,9 +17,34 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
 
     public override async Task<GenerateVideoResult> RunAsync(IOrchestrationContext context, GenerateVideoInput input)
     {
+        var events = new JobEvents(context, input);
+        var status = new PipelineProgress(context, events);
+        GenerateVideoResult result;
+        try
+        {
+            result = await RunPipelineAsync(context, input, status);
+        }
+        catch (PipelineFailedException e)
+        {
+            await events.FailedAsync(e.Error, status.Progress);
+            throw;
+        }
+        catch (Exception e) when (e is not NonDeterministicOrchestrationException)
+        {
+            // A failure no stage mapped (a bug): still a job that says why, and where.
+            var failure = status.Fail(new PipelineError(ErrorCodes.StageFailed, e.Message.Split('\n', 2)[0], false, status.Stage));
+            await events.FailedAsync(failure.Error, status.Progress);
+            throw failure;
+        }
+
+        await events.SucceededAsync(result);
+        return result;
+    }
+
+    private static async Task<GenerateVideoResult> RunPipelineAsync(IOrchestrationContext context, GenerateVideoInput input, PipelineProgress status)
+    {
         var request = input.Request;
         var settings = input.Settings;
-        var status = new PipelineProgress(context);
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             settings.RetryMaxAttempts,
             TimeSpan.FromSeconds(settings.RetryFirstIntervalSeconds),

@@ -6,7 +6,7 @@ namespace VideoPipeline.Workflow;
 /// Orchestrator-side progress: stage boundaries and counted units of fan-out work, published as
 /// custom status. Only deterministic inputs (stage order, completed tasks), so replays agree.
 /// </summary>
-internal sealed class PipelineProgress(IOrchestrationContext context)
+internal sealed class PipelineProgress(IOrchestrationContext context, JobEvents? events = null)
 {
     private string stage = Domain.PipelineStage.Pending;
     private int progress;
@@ -16,6 +16,8 @@ internal sealed class PipelineProgress(IOrchestrationContext context)
     private int unitsDone;
 
     public string Stage => this.stage;
+
+    public int Progress => this.progress;
 
     public void Enter(string newStage, int at, string? message = null)
     {
@@ -62,5 +64,9 @@ internal sealed class PipelineProgress(IOrchestrationContext context)
     {
         this.progress = Math.Clamp(Math.Max(this.progress, at), 0, 100);
         context.SetCustomStatus(new PipelineStatus(this.stage, this.progress, message));
+        if (this.stage != Domain.PipelineStage.Completed)
+        {
+            events?.Progress(this.stage, this.progress);
+        }
     }
 }

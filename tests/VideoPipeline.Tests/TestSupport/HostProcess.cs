@@ -23,6 +23,7 @@ public static class HostProcess
         string[] environment =
         [
             "Storage__ContainerPrefix=" + containerPrefix,
+            "Durable__TaskHub=" + TestServices.HubOf(containerPrefix),
             "TaskStore__Database=vftests",
             "Pipeline__WorkDirectory=" + Path.Combine(workingDirectory, ".work"),
             .. settings,

@@ -23,6 +23,7 @@ public sealed class TestServices : IDisposable
             ["Storage:RetryDelay"] = "00:00:00.1",
             ["Pipeline:WorkDirectory"] = this.root.File("work"),
             ["TaskStore:Database"] = "vftests",
+            ["Durable:TaskHub"] = HubOf(this.ContainerPrefix),
         };
         foreach (var setting in settings ?? new Dictionary<string, string?>())
         {
@@ -36,6 +37,9 @@ public sealed class TestServices : IDisposable
     }
 
     public string ContainerPrefix { get; } = Emulators.UniquePrefix();
+
+    /// <summary>The durable task hub of these services (and of a CLI process run with the same prefix).</summary>
+    public static string HubOf(string containerPrefix) => containerPrefix.TrimEnd('-');
 
     public IConfiguration Configuration { get; }
 
@@ -63,6 +67,8 @@ public sealed class TestServices : IDisposable
             {
                 blobs.DeleteContainerAsync(this.ContainerPrefix + container).GetAwaiter().GetResult();
             }
+
+            this.Get<VideoPipeline.Durable.Engine.DurableClient>().DeleteTaskHubAsync().GetAwaiter().GetResult();
         }
 
         this.Provider.Dispose();

@@ -170,6 +170,17 @@ public sealed class AzureWorkQueues(QueueServiceClient queues, IOptions<DurableE
         }
     }
 
+    public async Task DeleteAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in this.ActivityQueues.Prepend(this.Control))
+        {
+            await queues.DeleteQueueAsync(name, cancellationToken);
+            await queues.DeleteQueueAsync(name + QueueServiceClient.PoisonSuffix, cancellationToken);
+        }
+
+        this.created = null;
+    }
+
     public async Task<IReadOnlyDictionary<string, long>> GetDepthAsync(CancellationToken cancellationToken)
     {
         await this.EnsureCreatedAsync(cancellationToken);

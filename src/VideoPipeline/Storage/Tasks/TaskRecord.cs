@@ -34,6 +34,9 @@ public sealed record TaskRecord
 
     public TaskError? Error { get; init; }
 
+    /// <summary>The highest job event sequence recorded; the next event (e.g. a cancel from outside) follows it.</summary>
+    public long LastEventSequence { get; init; }
+
     public int RetryCount { get; init; }
 
     public int MaxRetries { get; init; } = 3;

@@ -11,4 +11,5 @@ public static class ActivityNames
     public const string ApplySceneEdits = "ApplySceneEdits";
     public const string BuildCaptions = "BuildCaptions";
     public const string AssembleVideo = "AssembleVideo";
+    public const string RecordJobEvent = "RecordJobEvent";
 }

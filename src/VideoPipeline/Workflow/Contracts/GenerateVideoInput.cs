@@ -1,4 +1,5 @@
 using VideoPipeline.Domain;
+using VideoPipeline.Jobs;
 using VideoPipeline.Storage;
 
 namespace VideoPipeline.Workflow.Contracts;
@@ -9,4 +10,9 @@ namespace VideoPipeline.Workflow.Contracts;
 public sealed record GenerateVideoInput(string JobId, VideoRequest Request, AssetRef? Music = null, AssetRef? ScriptAudio = null)
 {
     public OrchestrationSettings Settings { get; init; } = new();
+
+    /// <summary>Whose job it is: the task record's partition and the webhook secret's owner.</summary>
+    public string OwnerId { get; init; } = "local";
+
+    public JobNotification Notification { get; init; } = new();
 }

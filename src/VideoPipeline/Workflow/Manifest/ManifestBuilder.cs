@@ -5,29 +5,28 @@ namespace VideoPipeline.Workflow.Manifest;
 
 public static class ManifestBuilder
 {
+    /// <param name="history">The job's orchestration history (stage timings come from it).</param>
     public static JobManifest Build(
-        OrchestrationResult orchestration,
+        GenerateVideoInput input,
+        DateTime createdAt,
+        IReadOnlyList<HistoryEvent> history,
         GenerateVideoResult result,
         IReadOnlyDictionary<string, string> toolVersions,
         IReadOnlyDictionary<string, OutputFile> outputs,
         TimeSpan wallTime,
         IReadOnlyDictionary<string, string?> inputFiles)
     {
-        var input = orchestration.History.Count > 0 && orchestration.History[0].Payload is { } payload
-            ? Serialization.PipelineJson.Deserialize<GenerateVideoInput>(payload)
-            : throw new InvalidOperationException("The orchestration history has no input");
-
         return new JobManifest
         {
             JobId = result.JobId,
-            CreatedAt = orchestration.CreatedAt,
+            CreatedAt = createdAt,
             Inputs = input.Request,
             InputFiles = inputFiles.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => Path.GetFileName(f.Value!)),
             Script = result.Script,
             ScenePlan = result.Plan,
             Providers = result.Providers,
             ToolVersions = toolVersions,
-            Stages = StageTimings.From(orchestration.History),
+            Stages = StageTimings.From(history),
             TotalWallSeconds = Math.Round(wallTime.TotalSeconds, 3),
             Outputs = outputs,
             Media = result.Final,

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.Engine;
+using VideoPipeline.Serialization;
+using VideoPipeline.Storage.Tasks;
+using VideoPipeline.Workflow;
+using VideoPipeline.Workflow.Contracts;
+
+namespace VideoPipeline.Jobs;
+
+/// <summary>
+/// Generate jobs for callers (the HTTP API, the CLI): submit, read, cancel, list. A job is a task
+/// record in its owner's partition plus a GenerateVideo orchestration whose instance id is the job id;
+/// the record answers "whose is it", the orchestration "where is it now".
+/// </summary>
+public sealed class VideoJobs(DurableClient client, ITaskStore tasks, JobEventRecorder recorder, IOptions<PipelineOptions> options, TimeProvider time)
+{
+    /// <summary>Creates the job (or finds it, when its id exists for this owner) and queues it.</summary>
+    /// <exception cref="JobConflictException">The id belongs to another owner's job.</exception>
+    public async Task<JobView> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
+        var jobId = submission.JobId ?? Guid.NewGuid().ToString("N");
+        var input = new GenerateVideoInput(jobId, submission.Request, submission.Music, submission.ScriptAudio)
+        {
+            Settings = OrchestrationSettings.From(options.Value),
+            OwnerId = submission.OwnerId,
+            Notification = submission.Notification,
+        };
+
+        if (await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken) is { } existing
+            && existing.ReadInputAs<GenerateVideoInput>().OwnerId != submission.OwnerId)
+        {
+            throw new JobConflictException(jobId);
+        }
+
+        // The record first: a job that was accepted is listed even if queueing it fails (a retried submit queues it).
+        try
+        {
+            await tasks.CreateAsync(
+                new TaskRecord
+                {
+                    Id = jobId,
+                    OwnerId = submission.OwnerId,
+                    Type = TaskRecordType.Generate,
+                    Priority = submission.Priority,
+                    CurrentStage = Domain.PipelineStage.Pending,
+                    Input = JsonSerializer.SerializeToElement(
+                        new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio),
+                        PipelineJson.Options),
+                    MaxRetries = input.Settings.RetryMaxAttempts,
+                },
+                cancellationToken);
+        }
+        catch (TaskAlreadyExistsException)
+        {
+            // The same submission again (an idempotent retry): fall through and make sure it is queued.
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            GenerateVideoOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = jobId, Priority = submission.Priority }, cancellationToken);
+        return await this.GetAsync(submission.OwnerId, jobId, cancellationToken)
+            ?? throw new InvalidOperationException($"Job {jobId} vanished after it was submitted");
+    }
+
+    /// <summary>The job as its owner sees it; null when there is no such job for this owner.</summary>
+    public async Task<JobView?> GetAsync(string ownerId, string jobId, CancellationToken cancellationToken)
+    {
+        var record = await tasks.GetAsync(ownerId, jobId, cancellationToken: cancellationToken);
+        if (record is null || record.Type != TaskRecordType.Generate)
+        {
+            return null;
+        }
+
+        var instance = await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+        var view = FromRecord(record);
+        if (instance is null)
+        {
+            return view;
+        }
+
+        var status = instance.ReadCustomStatusAs<PipelineStatus>();
+        view = view with
+        {
+            Status = StatusOf(instance.RuntimeStatus, instance.StartedAt),
+            Progress = Math.Max(view.Progress, status?.Progress ?? 0),
+            CurrentStage = status?.Stage ?? view.CurrentStage,
+            StartedAt = instance.StartedAt is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : view.StartedAt,
+            CompletedAt = instance.CompletedAt is { } completed ? new DateTimeOffset(completed, TimeSpan.Zero) : view.CompletedAt,
+            Error = status?.Error ?? view.Error ?? FailureOf(instance),
+        };
+
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is not null)
+        {
+            var result = instance.ReadOutputAs<GenerateVideoResult>();
+            return view with { Progress = 100, Outputs = JobOutputs.From(result), Warnings = result.Warnings };
+        }
+
+        return view.IsFinished ? view : await this.WithEstimateAsync(view, instance, cancellationToken);
+    }
+
+    /// <summary>Cancels a job that has not finished; false when there is no such job for this owner, or it had finished.</summary>
+    public async Task<bool> CancelAsync(string ownerId, string jobId, CancellationToken cancellationToken)
+    {
+        var view = await this.GetAsync(ownerId, jobId, cancellationToken);
+        if (view is null || view.IsFinished)
+        {
+            return false;
+        }
+
+        await client.TerminateInstanceAsync(jobId, "cancelled by its owner", cancellationToken);
+        var record = await tasks.GetAsync(ownerId, jobId, cancellationToken: cancellationToken);
+        await recorder.RecordAsync(
+            new JobEvent(jobId, ownerId, (record?.LastEventSequence ?? 0) + 1, JobEventTypes.Cancelled, time.GetUtcNow().UtcDateTime)
+            {
+                Stage = view.CurrentStage,
+                Progress = view.Progress,
+                Notification = new JobNotification(view.WebhookUrl, view.Metadata),
+            },
+            cancellationToken);
+        return true;
+    }
+
+    /// <summary>One owner's jobs, newest first, from their task records.</summary>
+    public async Task<(IReadOnlyList<JobView> Jobs, string? ContinuationToken)> ListAsync(
+        string ownerId, JobStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var page = await tasks.ListAsync(
+            ownerId,
+            new TaskListQuery { Status = status is { } s ? RecordStatusOf(s) : null, PageSize = pageSize, ContinuationToken = continuationToken },
+            cancellationToken);
+        return (page.Items.Where(r => r.Type == TaskRecordType.Generate).Select(FromRecord).ToList(), page.ContinuationToken);
+    }
+
+    private async Task<JobView> WithEstimateAsync(JobView view, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var typical = await client.GetTypicalRunTimeAsync(GenerateVideoOrchestrator.Name, cancellationToken);
+        if (view.Status == JobStatus.Pending)
+        {
+            var position = await client.GetQueuePositionAsync(instance.InstanceId, cancellationToken);
+            var completion = position.EstimatedWait is { } wait && typical is { } run ? now + wait + run : (DateTimeOffset?)null;
+            return view with
+            {
+                QueuePosition = position.Position > 0 ? position.Position : null,
+                EstimatedCompletionTime = completion,
+                EstimatedTimeRemaining = completion - now,
+            };
+        }
+
+        // Running: the typical run's remainder, or (once it is under way) what its progress so far implies.
+        var elapsed = now - (view.StartedAt ?? now);
+        TimeSpan? remaining = view.Progress >= 10
+            ? elapsed * (100 - view.Progress) / view.Progress
+            : typical is { } t ? t - elapsed : null;
+        if (remaining < TimeSpan.Zero)
+        {
+            remaining = TimeSpan.Zero;
+        }
+
+        return view with { EstimatedTimeRemaining = remaining, EstimatedCompletionTime = now + remaining };
+    }
+
+    private static JobView FromRecord(TaskRecord record)
+    {
+        var stored = record.Input is { } json ? json.Deserialize<StoredJobInput>(PipelineJson.Options) : null;
+        return new JobView
+        {
+            JobId = record.Id,
+            OwnerId = record.OwnerId,
+            Status = record.Status switch
+            {
+                TaskRecordStatus.Pending => JobStatus.Pending,
+                TaskRecordStatus.Running => JobStatus.Processing,
+                TaskRecordStatus.Succeeded => JobStatus.Completed,
+                TaskRecordStatus.Failed => JobStatus.Failed,
+                _ => JobStatus.Cancelled,
+            },
+            Progress = record.Progress,
+            CurrentStage = record.CurrentStage ?? Domain.PipelineStage.Pending,
+            CreatedAt = record.CreatedAt,
+            StartedAt = record.StartedAt,
+            CompletedAt = record.CompletedAt,
+            Outputs = record.Output,
+            Error = record.Error is { } e ? new PipelineError(e.Code, e.Message, e.Retryable, e.FailedStage ?? "") : null,
+            Request = stored?.Request,
+            Metadata = stored?.Metadata,
+            WebhookUrl = stored?.WebhookUrl,
+            Priority = record.Priority,
+        };
+    }
+
+    private static JobStatus StatusOf(OrchestrationRuntimeStatus status, DateTime? startedAt) => status switch
+    {
+        OrchestrationRuntimeStatus.Completed => JobStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => JobStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated => JobStatus.Cancelled,
+        OrchestrationRuntimeStatus.Pending => JobStatus.Pending,
+        _ => startedAt is null ? JobStatus.Pending : JobStatus.Processing,
+    };
+
+    private static TaskRecordStatus RecordStatusOf(JobStatus status) => status switch
+    {
+        JobStatus.Pending => TaskRecordStatus.Pending,
+        JobStatus.Processing => TaskRecordStatus.Running,
+        JobStatus.Completed => TaskRecordStatus.Succeeded,
+        JobStatus.Failed => TaskRecordStatus.Failed,
+        _ => TaskRecordStatus.Cancelled,
+    };
+
+    private static PipelineError? FailureOf(OrchestrationMetadata instance) =>
+        instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed && instance.FailureDetails is { } f
+            ? new PipelineError(f.Properties.GetValueOrDefault("code") ?? Domain.ErrorCodes.StageFailed, f.ErrorMessage.Split('\n', 2)[0], !f.IsNonRetriable, "unknown")
+            : null;
+}
+
+/// <summary>A job id that another owner's job already uses.</summary>
+public sealed class JobConflictException(string jobId) : Exception($"Job id '{jobId}' is taken")
+{
+    public string JobId { get; } = jobId;
+}

@@ -1,0 +1,64 @@
+using VideoPipeline.Durable;
+using VideoPipeline.Jobs;
+using VideoPipeline.Workflow.Activities;
+using VideoPipeline.Workflow.Contracts;
+
+namespace VideoPipeline.Workflow;
+
+/// <summary>
+/// Orchestrator-side job events: started, progress at each stage and every 10 %, then succeeded or
+/// failed. Progress events are not awaited where they happen (the job does not wait for its webhook);
+/// the terminal event waits for them, so the task record and the event log end in the right state.
+/// Recording an event can never fail the job.
+/// </summary>
+internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInput input)
+{
+    private const int ProgressStep = 10;
+
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(5, TimeSpan.FromSeconds(2), BackoffCoefficient: 2.0, TimeSpan.FromMinutes(1)));
+
+    private readonly List<Task> pending = [];
+    private long sequence;
+    private string? lastStage;
+    private int lastProgress;
+
+    public void Progress(string stage, int progress)
+    {
+        if (this.sequence > 0 && stage == this.lastStage && progress < this.lastProgress + ProgressStep)
+        {
+            return;
+        }
+
+        var type = this.sequence == 0 ? JobEventTypes.Started : JobEventTypes.Progress;
+        (this.lastStage, this.lastProgress) = (stage, progress);
+        this.pending.Add(this.SendAsync(this.Event(type) with { Stage = stage, Progress = progress }));
+    }
+
+    public Task SucceededAsync(GenerateVideoResult result) =>
+        this.FinishAsync(this.Event(JobEventTypes.Succeeded) with { Stage = Domain.PipelineStage.Completed, Progress = 100, Outputs = JobOutputs.From(result) });
+
+    public Task FailedAsync(PipelineError error, int progress) =>
+        this.FinishAsync(this.Event(JobEventTypes.Failed) with { Stage = error.FailedStage, Progress = progress, Error = error });
+
+    private async Task FinishAsync(JobEvent terminal)
+    {
+        await Task.WhenAll(this.pending);
+        await this.SendAsync(terminal);
+    }
+
+    private JobEvent Event(string type) =>
+        new(input.JobId, input.OwnerId, ++this.sequence, type, context.CurrentUtcDateTime) { Notification = input.Notification };
+
+    private async Task SendAsync(JobEvent jobEvent)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(ActivityNames.RecordJobEvent, jobEvent, Retry);
+        }
+        catch (TaskFailedException)
+        {
+            // The job's own outcome matters more than its notification; the status API still tells.
+        }
+    }
+}
