@@ -107,6 +107,8 @@ public static class VideoPipelineServiceCollectionExtensions
     // Running the chains first keeps the cores busy to the end. Configuration may override.
     private static void AddDefaultPriorities(Dictionary<string, int> priorities)
     {
+        // Job events take milliseconds and feed the status people watch: they go first.
+        priorities.TryAdd(ActivityNames.RecordJobEvent, 3);
         priorities.TryAdd(ActivityNames.TranscribeNarration, 2);
         priorities.TryAdd(ActivityNames.SynthesizeVoiceover, 1);
         priorities.TryAdd(ActivityNames.ComposeMusic, 1);

@@ -15,6 +15,12 @@ public static class StageTimings
         var order = new List<string>();
         foreach (var done in history.Where(e => e.EventType is HistoryEventTypes.TaskCompleted or HistoryEventTypes.TaskFailed))
         {
+            if (done.Name == ActivityNames.RecordJobEvent)
+            {
+                // Bookkeeping that runs beside the stages, not a stage.
+                continue;
+            }
+
             var start = scheduled[done.TaskScheduledId!.Value];
             var stage = StageOf(done.Name!, start, planned);
             if (!spans.TryGetValue(stage, out var span))
