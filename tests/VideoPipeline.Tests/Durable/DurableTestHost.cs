@@ -117,11 +117,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         await this.worker.StopAsync(CancellationToken.None);
         if (!this.KeepHubOnDispose)
         {
-            var queues = this.provider.GetRequiredService<QueueServiceClient>();
-            foreach (var queue in new[] { "control", "activities-high", "activities-normal", "activities-low", "control-poison" })
-            {
-                await queues.DeleteQueueAsync($"{this.Hub}-{queue}");
-            }
+            await this.Client.DeleteTaskHubAsync();
         }
 
         await this.provider.DisposeAsync();

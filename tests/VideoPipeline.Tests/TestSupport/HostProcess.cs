@@ -20,20 +20,53 @@ public static class HostProcess
     public static async Task<ProcessResult> RunAsync(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
     {
         var dll = HostDll.Value;
-        string[] environment =
-        [
-            "Storage__ContainerPrefix=" + containerPrefix,
-            "Durable__TaskHub=" + TestServices.HubOf(containerPrefix),
-            "TaskStore__Database=vftests",
-            "Pipeline__WorkDirectory=" + Path.Combine(workingDirectory, ".work"),
-            .. settings,
-        ];
+        string[] environment = [.. Environment(workingDirectory, containerPrefix), .. settings];
         return await ExternalProcess.RunAsync(
             "/usr/bin/env",
             [.. environment, "dotnet", dll, .. args],
             new ProcessRunOptions { WorkingDirectory = workingDirectory, Timeout = TimeSpan.FromMinutes(5) },
             CancellationToken.None);
     }
+
+    /// <summary>Starts a long-running verb (<c>worker</c>); the caller stops or kills it.</summary>
+    public static System.Diagnostics.Process Start(string workingDirectory, string containerPrefix, string[] settings, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostDll.Value);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var setting in Environment(workingDirectory, containerPrefix).Concat(settings))
+        {
+            var (name, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            start.Environment[name] = value;
+        }
+
+        var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+
+        // Drained so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string[] Environment(string workingDirectory, string containerPrefix) =>
+    [
+        "Storage__ContainerPrefix=" + containerPrefix,
+        "Durable__TaskHub=" + TestServices.HubOf(containerPrefix),
+        "TaskStore__Database=vftests",
+        "Pipeline__WorkDirectory=" + Path.Combine(workingDirectory, ".work"),
+    ];
 
     private static string FindHostDll()
     {
