@@ -10,4 +10,6 @@ bootstrap
 source scripts/emulators.sh
 emulators_start
 publish_host
+# No verb: the HTTP API and its worker (serve).
+[ $# -eq 0 ] && set -- serve
 exec dotnet "$HOST_DLL" "$@"

@@ -5,7 +5,7 @@ using VideoPipeline.Host.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
-/// <summary>Verbs: generate, worker, bench. Parse errors are one line on stderr with exit code 2.</summary>
+/// <summary>Verbs: generate, serve, worker, bench. Parse errors are one line on stderr with exit code 2.</summary>
 public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args)
@@ -13,6 +13,7 @@ public static class CliApplication
         var root = new RootCommand("VideoFunctions: prompt to finished video, on this machine")
         {
             GenerateCommand.Create(() => services.Value),
+            ServeCommand.Create(),
             WorkerCommand.Create(() => services.Value),
             BenchCommand.Create(),
         };

@@ -20,6 +20,17 @@ public static class HostServices
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        builder.AddVideoFunctions(overrides);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// What every entry point shares (CLI verbs, the HTTP API): settings from appsettings.json,
+    /// local.settings.json (as the Functions host reads it), the environment and <paramref name="overrides"/>;
+    /// logs on stderr; the pipeline, its durable engine and the engine probes.
+    /// </summary>
+    public static IHostApplicationBuilder AddVideoFunctions(this IHostApplicationBuilder builder, IDictionary<string, string?>? overrides = null)
+    {
         builder.Configuration
             .AddJsonFile("appsettings.json", optional: true)
             .AddLocalSettingsJson("local.settings.json")
@@ -28,6 +39,7 @@ public static class HostServices
 
         // CLI output belongs to the verbs; logs go to stderr and default to warnings.
         builder.Logging
+            .ClearProviders()
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true)
@@ -36,7 +48,7 @@ public static class HostServices
         builder.Services.AddVideoPipeline(builder.Configuration);
         builder.Services.AddDurableTasks(EngineProbes.Register);
         builder.Services.AddCliServices();
-        return builder.Build();
+        return builder;
     }
 
     private static IServiceCollection AddCliServices(this IServiceCollection services)

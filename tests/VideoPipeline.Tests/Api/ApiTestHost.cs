@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using VideoPipeline.Host.Api;
+using VideoPipeline.Host.Api.Auth;
+using VideoPipeline.Tests.TestSupport;
+
+namespace VideoPipeline.Tests.Api;
+
+/// <summary>
+/// The real API (Kestrel on a free loopback port) with its worker, on the emulators with a private
+/// container prefix, task hub and scratch folder; two owners with their own keys.
+/// </summary>
+public sealed class ApiTestHost : IAsyncDisposable
+{
+    public const string AliceKey = "alice-key-0123456789abcdef";
+    public const string BobKey = "bob-key-0123456789abcdef";
+
+    private readonly TempDirectory root;
+
+    private ApiTestHost(WebApplication app, Uri baseAddress, string prefix, TempDirectory root)
+    {
+        this.root = root;
+        this.App = app;
+        this.BaseAddress = baseAddress;
+        this.ContainerPrefix = prefix;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string ContainerPrefix { get; }
+
+    public T Get<T>()
+        where T : notnull => this.App.Services.GetRequiredService<T>();
+
+    public static async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        await Emulators.EnsureStartedAsync();
+        var prefix = Emulators.UniquePrefix();
+        var port = VideoPipeline.Tests.Storage.LoopbackHttpServer.FreePort();
+        var root = new TempDirectory();
+        var values = new Dictionary<string, string?>
+        {
+            ["Api:Urls"] = $"http://127.0.0.1:{port}",
+            ["Api:Keys:0"] = "alice:" + AliceKey,
+            ["Api:Keys:1"] = "bob:" + BobKey,
+            ["Storage:ContainerPrefix"] = prefix,
+            ["Storage:RetryDelay"] = "00:00:00.1",
+            ["TaskStore:Database"] = "vftests",
+            ["Durable:TaskHub"] = TestServices.HubOf(prefix),
+            ["Durable:MaxPollingInterval"] = "00:00:00.5",
+            ["Pipeline:WorkDirectory"] = root.File("work"),
+        };
+        foreach (var setting in settings ?? new Dictionary<string, string?>())
+        {
+            values[setting.Key] = setting.Value;
+        }
+
+        var app = ApiHost.Build(values);
+        await app.StartAsync();
+        return new ApiTestHost(app, new Uri($"http://127.0.0.1:{port}"), prefix, root);
+    }
+
+    /// <summary>A client sending <paramref name="key"/> (none when null).</summary>
+    public HttpClient Client(string? key = AliceKey)
+    {
+        var client = new HttpClient { BaseAddress = this.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await this.App.StopAsync();
+        await this.Get<VideoPipeline.Durable.Engine.DurableClient>().DeleteTaskHubAsync();
+        var blobs = this.Get<VideoPipeline.Storage.Azure.BlobServiceClient>();
+        foreach (var container in VideoPipeline.Storage.AssetContainers.All)
+        {
+            await blobs.DeleteContainerAsync(this.ContainerPrefix + container);
+        }
+
+        await this.App.DisposeAsync();
+        this.root.Dispose();
+    }
+}
