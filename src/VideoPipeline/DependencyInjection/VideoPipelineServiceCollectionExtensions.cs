@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Providers.ComfyUI;
+using VideoPipeline.Providers.Routing;
+using VideoPipeline.Providers.Whisper;
 using VideoPipeline.Domain;
 using VideoPipeline.Jobs;
 using VideoPipeline.Media;
@@ -40,7 +44,12 @@ public static class VideoPipelineServiceCollectionExtensions
         services.AddAzureStorage(configuration);
         services.AddTaskStore(configuration);
 
+        // Offline by default; configuration selects Azure OpenAI, ComfyUI or Whisper servers per capability.
         services.AddOfflineProviders(configuration);
+        services.AddAzureOpenAIProviders(configuration);
+        services.AddComfyUIProviders(configuration);
+        services.AddWhisperProviders(configuration);
+        services.AddSceneRouting(configuration);
         services.AddPipelineOrchestration(configuration);
         return services;
     }
@@ -90,6 +99,10 @@ public static class VideoPipelineServiceCollectionExtensions
             .AddActivity<TranscribeNarrationActivity>(ActivityNames.TranscribeNarration)
             .AddActivity<PlanScenesActivity>(ActivityNames.PlanScenes)
             .AddActivity<GenerateSceneClipActivity>(ActivityNames.GenerateSceneClip)
+            .AddActivity<SubmitSceneJobActivity>(ActivityNames.SubmitSceneJob)
+            .AddActivity<PollSceneJobActivity>(ActivityNames.PollSceneJob)
+            .AddActivity<DownloadSceneJobActivity>(ActivityNames.DownloadSceneJob)
+            .AddActivity<CancelSceneJobActivity>(ActivityNames.CancelSceneJob)
             .AddActivity<SynthesizeVoiceoverActivity>(ActivityNames.SynthesizeVoiceover)
             .AddActivity<ComposeMusicActivity>(ActivityNames.ComposeMusic)
             .AddActivity<ApplySceneEditsActivity>(ActivityNames.ApplySceneEdits)
@@ -98,6 +111,16 @@ public static class VideoPipelineServiceCollectionExtensions
             .AddActivity<RecordJobEventActivity>(ActivityNames.RecordJobEvent));
         services.TryAddSingleton<JobEventRecorder>();
         services.TryAddSingleton<VideoJobs>();
+        return services;
+    }
+
+    /// <summary>Which providers render scenes (<c>SceneRouting</c>); every name must be a registered provider or the offline renderer.</summary>
+    public static IServiceCollection AddSceneRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SceneRoutingOptions>().Bind(configuration.GetSection(SceneRoutingOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SceneRoutingOptions>, SceneRoutingOptionsValidator>());
+        services.TryAddSingleton<SceneClipCache>();
+        services.TryAddSingleton<VideoJobProviders>();
         return services;
     }
 

@@ -13,6 +13,9 @@ public sealed record ScenePlan
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>What planning cost (an LLM's tokens); empty for the rule planner.</summary>
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+
     public double TotalDurationSeconds => Scenes.Sum(s => s.DurationSeconds);
 
     /// <summary>Start of a scene on the final timeline, in seconds.</summary>

@@ -39,6 +39,9 @@ public sealed record JobView
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The cost and time ledger's totals, once the job has finished.</summary>
+    public UsageTotals? Usage { get; init; }
+
     public VideoRequest? Request { get; init; }
 
     public JsonElement? Metadata { get; init; }

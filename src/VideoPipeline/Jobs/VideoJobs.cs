@@ -14,7 +14,13 @@ namespace VideoPipeline.Jobs;
 /// record in its owner's partition plus a GenerateVideo orchestration whose instance id is the job id;
 /// the record answers "whose is it", the orchestration "where is it now".
 /// </summary>
-public sealed class VideoJobs(DurableClient client, ITaskStore tasks, JobEventRecorder recorder, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class VideoJobs(
+    DurableClient client,
+    ITaskStore tasks,
+    JobEventRecorder recorder,
+    IOptions<PipelineOptions> options,
+    IOptions<Providers.Routing.SceneRoutingOptions> routing,
+    TimeProvider time)
 {
     /// <summary>Creates the job (or finds it, when its id exists for this owner) and queues it.</summary>
     /// <exception cref="JobConflictException">The id belongs to another owner's job.</exception>
@@ -23,7 +29,7 @@ public sealed class VideoJobs(DurableClient client, ITaskStore tasks, JobEventRe
         var jobId = submission.JobId ?? Guid.NewGuid().ToString("N");
         var input = new GenerateVideoInput(jobId, submission.Request, submission.Music, submission.ScriptAudio)
         {
-            Settings = OrchestrationSettings.From(options.Value),
+            Settings = OrchestrationSettings.From(options.Value, routing.Value),
             OwnerId = submission.OwnerId,
             Notification = submission.Notification,
         };
@@ -93,7 +99,7 @@ public sealed class VideoJobs(DurableClient client, ITaskStore tasks, JobEventRe
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is not null)
         {
             var result = instance.ReadOutputAs<GenerateVideoResult>();
-            return view with { Progress = 100, Outputs = JobOutputs.From(result), Warnings = result.Warnings };
+            return view with { Progress = 100, Outputs = JobOutputs.From(result), Warnings = result.Warnings, Usage = Domain.UsageTotals.From(result.Usage) };
         }
 
         return view.IsFinished ? view : await this.WithEstimateAsync(view, instance, cancellationToken);

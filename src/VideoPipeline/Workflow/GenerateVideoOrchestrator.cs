@@ -67,12 +67,14 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         }
 
         string? script = null;
+        IReadOnlyList<ProviderUsage> scriptUsage = [];
         if (input.ScriptAudio is { } scriptAudio)
         {
             status.Enter(PipelineStage.ScriptTranscription, 2);
             var heard = await status.Run(PipelineStage.ScriptTranscription, () =>
                 context.CallActivityAsync<TranscriptionResult>(
                     ActivityNames.TranscribeNarration, new TranscribeNarrationInput(scriptAudio, request.VoiceSettings.Language), retry));
+            scriptUsage = heard.Usage;
             script = string.IsNullOrWhiteSpace(heard.Text)
                 ? throw status.Fail(new PipelineError(ErrorCodes.InvalidInput, "script_audio: no speech was recognized", false, PipelineStage.ScriptTranscription))
                 : heard.Text;
@@ -89,9 +91,10 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         var narrated = slots.Where(s => !string.IsNullOrWhiteSpace(s.Scene.Narration)).ToList();
         status.Units(8, 60, slots.Count + (narrated.Count * (request.Captions ? 2 : 1)) + 1);
 
-        var clipTasks = slots.Select(slot => status.Track(context.CallActivityAsync<SceneClipResult>(
-            ActivityNames.GenerateSceneClip,
+        var clipTasks = slots.Select(slot => status.Track(SceneRendering.RenderAsync(
+            context,
             new GenerateSceneClipInput(slot.Scene, slots.Count, request.Resolution, request.Fps, slot.FrameCount, request.Style),
+            settings,
             retry))).ToList();
         var narrationTasks = narrated.Select(slot => NarrateAsync(context, status, slot, request, settings, retry)).ToList();
         var musicTask = status.Track(context.CallActivityAsync<MusicResult>(
@@ -107,8 +110,14 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         {
             throw status.Fail(PipelineError.From(e, StageOf(e.TaskName)));
         }
+        catch (SceneRenderingFailedException e)
+        {
+            throw status.Fail(new PipelineError(
+                e.Rejected ? ErrorCodes.ContentRejected : ErrorCodes.StageFailed, e.Message, Retryable: !e.Rejected, PipelineStage.VideoGeneration));
+        }
 
-        var clips = clipTasks.Select(t => t.Result).ToList();
+        var clips = clipTasks.Select(t => t.Result.Clip).ToList();
+        var routing = clipTasks.SelectMany(t => t.Result.Decisions).ToList();
         var narration = narrationTasks.Select(t => t.Result).ToList();
         var music = musicTask.Result;
 
@@ -150,6 +159,15 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
             Edits = edits,
             Final = final,
             Providers = Providers(verdict, plan, clips, narration, music),
+            Routing = routing,
+            Usage =
+            [
+                .. verdict.Usage,
+                .. scriptUsage,
+                .. plan.Usage,
+                .. clips.SelectMany(c => c.Usage),
+                .. narration.SelectMany(n => n.Voice.Usage.Concat(n.Transcript?.Usage ?? [])),
+            ],
             Warnings = [.. plan.Warnings, .. edits.Warnings, .. narration.SelectMany(n => n.Voice.Ignored).Distinct()],
         };
     }

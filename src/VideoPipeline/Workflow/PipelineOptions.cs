@@ -19,4 +19,10 @@ public sealed class PipelineOptions
     public TimeSpan RetryFirstInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A remote clip job (Sora, ComfyUI) still unfinished after this is cancelled and counted as failed.</summary>
+    public TimeSpan RemoteClipTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Between polls of a remote clip job, when the provider does not say (Retry-After); a durable timer, no thread waits.</summary>
+    public TimeSpan RemoteClipPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

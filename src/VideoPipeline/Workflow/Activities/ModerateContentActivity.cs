@@ -9,7 +9,12 @@ public sealed class ModerateContentActivity(IContentModerator moderator) : TaskA
 {
     public override async Task<ModerationVerdict> RunAsync(ActivityContext context, ModerateContentInput input)
     {
+        using var usage = UsageLedger.Begin();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await moderator.CheckTextAsync(input.Text, context.CancellationToken);
-        return new ModerationVerdict(result.Flagged, result.Categories, moderator.Name);
+        return new ModerationVerdict(result.Flagged, result.Categories, moderator.Name)
+        {
+            Usage = usage.Entries.Count > 0 ? usage.Entries : [ProviderUsages.Local(moderator.Name, "moderation.check", "characters", input.Text.Length, clock.Elapsed)],
+        };
     }
 }

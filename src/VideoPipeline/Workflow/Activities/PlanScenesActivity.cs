@@ -7,8 +7,18 @@ namespace VideoPipeline.Workflow.Activities;
 
 public sealed class PlanScenesActivity(IScenePlanner planner) : TaskActivity<PlanScenesInput, ScenePlan>
 {
-    public override Task<ScenePlan> RunAsync(ActivityContext context, PlanScenesInput input) =>
-        planner.PlanAsync(
+    public override async Task<ScenePlan> RunAsync(ActivityContext context, PlanScenesInput input)
+    {
+        using var usage = UsageLedger.Begin();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var plan = await planner.PlanAsync(
             new PlanRequest { Prompt = input.Prompt, Script = input.Script, DurationSeconds = input.DurationSeconds, Style = input.Style },
             context.CancellationToken);
+        return plan with
+        {
+            Usage = usage.Entries.Count > 0
+                ? usage.Entries
+                : [ProviderUsages.Local(plan.Planner, "scene.plan", "characters", (input.Script ?? input.Prompt).Length, clock.Elapsed)],
+        };
+    }
 }

@@ -24,8 +24,10 @@ public sealed class SynthesizeVoiceoverActivity(IAssetStore store, ISpeechSynthe
             return cached with { SceneNumber = input.SceneNumber, CacheHit = true };
         }
 
+        using var usage = UsageLedger.Begin();
         using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
         var output = workspace.PathFor("voice.wav");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var speech = await tts.SynthesizeAsync(
             new SpeechRequest { Text = input.Text, Voice = input.Voice, MaxDurationSeconds = input.MaxDurationSeconds },
             output,
@@ -34,6 +36,9 @@ public sealed class SynthesizeVoiceoverActivity(IAssetStore store, ISpeechSynthe
         var result = new VoiceoverResult(input.SceneNumber, asset, speech.DurationSeconds, speech.Voice, speech.Applied, speech.Ignored, CacheHit: false);
         await store.UploadFileAsync(asset, output, ContentTypes.Wav, cancellationToken: context.CancellationToken);
         await store.WriteJsonAsync(sidecar, result, context.CancellationToken);
-        return result;
+        return result with
+        {
+            Usage = usage.Entries.Count > 0 ? usage.Entries : [ProviderUsages.Local(tts.Name, "speech.synthesize", "characters", input.Text.Length, clock.Elapsed)],
+        };
     }
 }

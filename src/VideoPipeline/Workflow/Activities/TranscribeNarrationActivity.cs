@@ -22,14 +22,20 @@ public sealed class TranscribeNarrationActivity(IAssetStore store, ISpeechToText
             AssetContainers.Captions,
             $"transcripts/{ContentHash.Of(stt.Name, input.Language, input.ModelSize)}/{input.Audio.Container}/{input.Audio.Name}.json");
         var transcript = await store.ReadJsonAsync<Transcript>(asset, ct);
+        IReadOnlyList<ProviderUsage> used = [];
         if (transcript is null)
         {
+            using var usage = UsageLedger.Begin();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
             var audio = await workspace.MaterializeAsync(store, input.Audio, ct);
             transcript = await stt.TranscribeAsync(audio, new TranscriptionOptions { Language = input.Language, ModelSize = input.ModelSize }, ct);
             await store.WriteJsonAsync(asset, transcript, ct);
+            used = usage.Entries.Count > 0
+                ? usage.Entries
+                : [ProviderUsages.Local(stt.Name, "speech.transcribe", "audio_seconds", transcript.Segments.Count > 0 ? transcript.Segments[^1].End : 0, clock.Elapsed)];
         }
 
-        return new TranscriptionResult(asset, transcript.Text, transcript.Words.Count, stt.Name);
+        return new TranscriptionResult(asset, transcript.Text, transcript.Words.Count, stt.Name) { Usage = used };
     }
 }

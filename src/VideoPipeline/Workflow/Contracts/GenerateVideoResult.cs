@@ -15,5 +15,11 @@ public sealed record GenerateVideoResult
     public required EditDecisionList Edits { get; init; }
     public required AssemblyResult Final { get; init; }
     public required IReadOnlyDictionary<string, string> Providers { get; init; }
+
+    /// <summary>Each scene's provider choices and fallbacks, one line per decision.</summary>
+    public IReadOnlyList<string> Routing { get; init; } = [];
+
+    /// <summary>Every provider call: units, time and estimated cost (the ledger).</summary>
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using VideoPipeline.Providers.Routing;
+
 namespace VideoPipeline.Workflow.Contracts;
 
 /// <summary>
@@ -11,10 +13,25 @@ public sealed record OrchestrationSettings(
     double RetryFirstIntervalSeconds = 5,
     double RetryMaxIntervalSeconds = 300)
 {
-    public static OrchestrationSettings From(PipelineOptions options) => new(
+    /// <summary>Scene providers in order of preference (<see cref="SceneRoutingOptions.ProviderOrder"/>); empty: the offline renderer.</summary>
+    public IReadOnlyList<string> SceneProviders { get; init; } = [];
+
+    public double ReducedResolutionScale { get; init; } = 2.0 / 3;
+
+    public double RemoteClipTimeoutSeconds { get; init; } = 1800;
+
+    public double RemoteClipPollSeconds { get; init; } = 10;
+
+    public static OrchestrationSettings From(PipelineOptions options, SceneRoutingOptions? routing = null) => new(
         options.NarrationLeadSeconds,
         options.NarrationTailSeconds,
         options.RetryMaxAttempts,
         options.RetryFirstInterval.TotalSeconds,
-        options.RetryMaxInterval.TotalSeconds);
+        options.RetryMaxInterval.TotalSeconds)
+    {
+        SceneProviders = [.. routing?.ProviderOrder ?? []],
+        ReducedResolutionScale = routing?.ReducedResolutionScale ?? 2.0 / 3,
+        RemoteClipTimeoutSeconds = options.RemoteClipTimeout.TotalSeconds,
+        RemoteClipPollSeconds = options.RemoteClipPollInterval.TotalSeconds,
+    };
 }

@@ -14,4 +14,7 @@ public sealed record SceneClipResult(
     int Height,
     bool HasAudio,
     string Provider,
-    bool CacheHit);
+    bool CacheHit)
+{
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+}

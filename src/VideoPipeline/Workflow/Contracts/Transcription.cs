@@ -1,3 +1,5 @@
+using VideoPipeline.Domain;
+
 using VideoPipeline.Storage;
 
 namespace VideoPipeline.Workflow.Contracts;
@@ -6,4 +8,7 @@ public sealed record TranscribeNarrationInput(AssetRef Audio, string Language = 
 
 /// <param name="Transcript">The full transcript (segments and timed words) as a JSON asset.</param>
 /// <param name="Text">The recognized text, for use as a script.</param>
-public sealed record TranscriptionResult(AssetRef Transcript, string Text, int WordCount, string Engine);
+public sealed record TranscriptionResult(AssetRef Transcript, string Text, int WordCount, string Engine)
+{
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+}

@@ -14,4 +14,7 @@ public sealed record VoiceoverResult(
     string Voice,
     IReadOnlyList<string> Applied,
     IReadOnlyList<string> Ignored,
-    bool CacheHit);
+    bool CacheHit)
+{
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+}

@@ -16,6 +16,14 @@ public sealed record JobManifest
     public string? Script { get; init; }
     public required ScenePlan ScenePlan { get; init; }
     public required IReadOnlyDictionary<string, string> Providers { get; init; }
+
+    /// <summary>Each scene's provider choices and fallbacks.</summary>
+    public IReadOnlyList<string> Routing { get; init; } = [];
+
+    /// <summary>Every provider call (the cost and time ledger) and its totals.</summary>
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+
+    public UsageTotals? UsageTotals { get; init; }
     public required IReadOnlyDictionary<string, string> ToolVersions { get; init; }
     public required IReadOnlyList<StageTiming> Stages { get; init; }
     public required double TotalWallSeconds { get; init; }

@@ -1,3 +1,4 @@
+using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Durable;
 
@@ -25,6 +26,9 @@ public static class ManifestBuilder
             Script = result.Script,
             ScenePlan = result.Plan,
             Providers = result.Providers,
+            Routing = result.Routing,
+            Usage = result.Usage,
+            UsageTotals = UsageTotals.From(result.Usage),
             ToolVersions = toolVersions,
             Stages = StageTimings.From(history),
             TotalWallSeconds = Math.Round(wallTime.TotalSeconds, 3),
