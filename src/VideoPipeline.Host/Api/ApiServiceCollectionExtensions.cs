@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddProblemDetails();
+        services.AddSingleton<Limits.JsonBodyReader>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
