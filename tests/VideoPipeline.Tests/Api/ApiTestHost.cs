@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Host.Api;
 using VideoPipeline.Host.Api.Auth;
+using VideoPipeline.Media.Fetching;
 using VideoPipeline.Tests.TestSupport;
 
 namespace VideoPipeline.Tests.Api;
@@ -35,7 +37,8 @@ public sealed class ApiTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => this.App.Services.GetRequiredService<T>();
 
-    public static async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="allowedEndpoints">Loopback servers (webhook receivers, media servers) the SSRF guard lets this host reach.</param>
+    public static async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? settings = null, params IPEndPoint[] allowedEndpoints)
     {
         await Emulators.EnsureStartedAsync();
         var prefix = Emulators.UniquePrefix();
@@ -58,7 +61,9 @@ public sealed class ApiTestHost : IAsyncDisposable
             values[setting.Key] = setting.Value;
         }
 
-        var app = ApiHost.Build(values);
+        var app = ApiHost.Build(
+            values,
+            services => services.AddSingleton(allowedEndpoints.Length == 0 ? DestinationPolicy.PublicInternetOnly : DestinationPolicy.AllowingTestEndpoints(allowedEndpoints)));
         await app.StartAsync();
         return new ApiTestHost(app, new Uri($"http://127.0.0.1:{port}"), prefix, root);
     }
