@@ -53,7 +53,7 @@ internal static class SceneRendering
             catch (TaskFailedException e)
             {
                 last = e;
-                failures.Add(new SceneAttemptFailure(route, KindOf(e.FailureDetails), e.FailureDetails.ErrorMessage.Split('\n', 2)[0]));
+                failures.Add(new SceneAttemptFailure(route, SceneRoutingPolicy.Classify(e.FailureDetails), e.FailureDetails.ErrorMessage.Split('\n', 2)[0]));
             }
             catch (RemoteJobFailedException e)
             {
@@ -62,16 +62,6 @@ internal static class SceneRendering
             }
         }
     }
-
-    /// <summary>How an activity failure reads for routing (the code travels in the failure's properties).</summary>
-    public static SceneFailureKind KindOf(TaskFailureDetails failure) => failure.Properties.GetValueOrDefault("code") switch
-    {
-        ErrorCodes.ContentRejected or ErrorCodes.ProviderRejected or ProviderErrorCodes.Refused => SceneFailureKind.Rejected,
-        ProviderErrorCodes.Misconfigured => SceneFailureKind.Unavailable,
-        _ when failure.IsCausedBy<TransientPipelineException>() || failure.IsCausedBy<HttpRequestException>() || failure.IsCausedBy<TimeoutException>()
-            => SceneFailureKind.Unavailable,
-        _ => SceneFailureKind.Failed,
-    };
 
     private static async Task<SceneClipResult> RemoteAsync(
         IOrchestrationContext context, string provider, GenerateSceneClipInput attempt, OrchestrationSettings settings, TaskOptions retry, List<ProviderUsage> usage)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VideoPipeline.Domain;
+using VideoPipeline.Durable;
 using VideoPipeline.Providers.Http;
 
 namespace VideoPipeline.Providers.Routing;
@@ -67,12 +68,13 @@ public sealed class SceneRoutingPolicy
         return new SceneRoutingDecision(next, $"{outcome}; falling back to {next}");
     }
 
-    /// <summary>How a failure reads for routing: refusals, provider-side failures, or an unusable provider.</summary>
-    public static SceneFailureKind Classify(Exception error) => error switch
+    /// <summary>How a failed attempt reads for routing; the error code travels in the failure's properties (activity failures cross as data).</summary>
+    public static SceneFailureKind Classify(TaskFailureDetails failure) => failure.Properties.GetValueOrDefault("code") switch
     {
-        PermanentPipelineException { Code: ErrorCodes.ContentRejected or ProviderErrorCodes.Refused } => SceneFailureKind.Rejected,
-        PermanentPipelineException { Code: ProviderErrorCodes.Misconfigured } => SceneFailureKind.Unavailable,
-        TransientPipelineException or HttpRequestException or TimeoutException => SceneFailureKind.Unavailable,
+        ErrorCodes.ContentRejected or ErrorCodes.ProviderRejected or ProviderErrorCodes.Refused => SceneFailureKind.Rejected,
+        ProviderErrorCodes.Misconfigured => SceneFailureKind.Unavailable,
+        _ when failure.IsCausedBy<TransientPipelineException>() || failure.IsCausedBy<HttpRequestException>() || failure.IsCausedBy<TimeoutException>()
+            => SceneFailureKind.Unavailable,
         _ => SceneFailureKind.Failed,
     };
 

@@ -1,4 +1,5 @@
 using VideoPipeline.Domain;
+using VideoPipeline.Durable;
 using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Routing;
 
@@ -105,6 +106,8 @@ public sealed class SceneRoutingPolicyTests
     {
         { new PermanentPipelineException(ErrorCodes.ContentRejected, "flagged"), SceneFailureKind.Rejected },
         { new PermanentPipelineException(ProviderErrorCodes.Refused, "node_errors"), SceneFailureKind.Rejected },
+        { new PermanentPipelineException(ErrorCodes.ProviderRejected, "400 invalid size"), SceneFailureKind.Rejected },
+        { new HttpRequestException("connection refused"), SceneFailureKind.Unavailable },
         { new PermanentPipelineException(ProviderErrorCodes.Misconfigured, "missing nodes"), SceneFailureKind.Unavailable },
         { new TransientPipelineException("503 on every server"), SceneFailureKind.Unavailable },
         { new PermanentPipelineException(ProviderErrorCodes.JobFailed, "OOM"), SceneFailureKind.Failed },
@@ -113,6 +116,6 @@ public sealed class SceneRoutingPolicyTests
 
     [Theory]
     [MemberData(nameof(Errors))]
-    public void Classify_maps_error_codes_to_failure_kinds(Exception error, SceneFailureKind expected) =>
-        Assert.Equal(expected, SceneRoutingPolicy.Classify(error));
+    public void Classify_activity_failure_maps_its_error_code_to_a_failure_kind(Exception error, SceneFailureKind expected) =>
+        Assert.Equal(expected, SceneRoutingPolicy.Classify(TaskFailureDetails.FromException(error)));
 }
