@@ -52,7 +52,9 @@ public static class AzureOpenAIServiceCollectionExtensions
         if (Selected(selection.Moderation, nameof(selection.Moderation)))
         {
             Capability<AzureOpenAIModerationOptions>(services, configuration, AzureOpenAIModerationOptions.Section);
-            services.Replace(ServiceDescriptor.Singleton<IContentModerator, AzureOpenAIContentModerator>());
+            services.TryAddSingleton<AzureOpenAIContentModerator>();
+            services.Replace(ServiceDescriptor.Singleton<IContentModerator>(p => p.GetRequiredService<AzureOpenAIContentModerator>()));
+            services.Replace(ServiceDescriptor.Singleton<IFrameModerator>(p => p.GetRequiredService<AzureOpenAIContentModerator>()));
         }
 
         if (Selected(selection.Speech, nameof(selection.Speech)))

@@ -96,6 +96,7 @@ public static class VideoPipelineServiceCollectionExtensions
         services.AddDurableTasks(registry => registry
             .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
             .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)
+            .AddActivity<ModerateFramesActivity>(ActivityNames.ModerateFrames)
             .AddActivity<TranscribeNarrationActivity>(ActivityNames.TranscribeNarration)
             .AddActivity<PlanScenesActivity>(ActivityNames.PlanScenes)
             .AddActivity<GenerateSceneClipActivity>(ActivityNames.GenerateSceneClip)

@@ -121,6 +121,19 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         var narration = narrationTasks.Select(t => t.Result).ToList();
         var music = musicTask.Result;
 
+        var frameCheck = settings.FrameCheckFramesPerScene > 0
+            ? await status.Run(PipelineStage.VideoGeneration, () => context.CallActivityAsync<FrameModerationVerdict>(
+                ActivityNames.ModerateFrames, new ModerateFramesInput(clips, settings.FrameCheckFramesPerScene), retry))
+            : null;
+        if (frameCheck is { Flagged: true })
+        {
+            throw status.Fail(new PipelineError(
+                ErrorCodes.ContentRejected,
+                $"generated frames of scene {string.Join(", ", frameCheck.FlaggedScenes)} were rejected by content moderation ({string.Join(", ", frameCheck.Categories)})",
+                Retryable: false,
+                PipelineStage.VideoGeneration));
+        }
+
         status.Enter(PipelineStage.Editing, 60);
         var instructions = request.EditingInstructions.Count > 0 ? request.EditingInstructions : plan.SuggestedOverlays;
         var timeline = clips.Zip(slots, (clip, slot) => new TimelineClip(clip, slot.Start, slot.FrameCount)).ToList();
@@ -167,8 +180,15 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
                 .. plan.Usage,
                 .. clips.SelectMany(c => c.Usage),
                 .. narration.SelectMany(n => n.Voice.Usage.Concat(n.Transcript?.Usage ?? [])),
+                .. frameCheck?.Usage ?? [],
             ],
-            Warnings = [.. plan.Warnings, .. edits.Warnings, .. narration.SelectMany(n => n.Voice.Ignored).Distinct()],
+            Warnings =
+            [
+                .. plan.Warnings,
+                .. edits.Warnings,
+                .. narration.SelectMany(n => n.Voice.Ignored).Distinct(),
+                .. frameCheck is { Skipped: true } ? ["frame post-check skipped: no image moderator is configured (Providers:Moderation=azure-openai reads images)"] : Array.Empty<string>(),
+            ],
         };
     }
 

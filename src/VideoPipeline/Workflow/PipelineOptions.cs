@@ -25,4 +25,7 @@ public sealed class PipelineOptions
 
     /// <summary>Between polls of a remote clip job, when the provider does not say (Retry-After); a durable timer, no thread waits.</summary>
     public TimeSpan RemoteClipPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Frames per generated scene sent to the image moderator after generation; 0 turns the post-check off.</summary>
+    public int FrameCheckFramesPerScene { get; set; }
 }

@@ -82,4 +82,11 @@ public sealed class AzureModeEndToEndTests(AzureModeJobFixture job) : IClassFixt
         Assert.True(totals.EstimatedCost > 0);
         Assert.Contains("azure-openai", totals.ByProvider.Keys);
     }
+
+    [Fact]
+    public void Generate_frame_post_check_sends_the_sampled_frames_of_each_scene()
+    {
+        Assert.Equal([2, 2], job.Server.ModeratedImages);
+        Assert.Contains(job.Output.Usage, u => u.Units.ContainsKey("images"));
+    }
 }

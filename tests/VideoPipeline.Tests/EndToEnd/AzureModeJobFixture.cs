@@ -82,6 +82,7 @@ public sealed class AzureModeJobFixture : IAsyncLifetime
             ["SceneRouting:ProviderOrder:2"] = SceneRoutingPolicy.OfflineRenderer,
             ["Pipeline:RetryFirstInterval"] = "00:00:00.05",
             ["Pipeline:RemoteClipPollInterval"] = "00:00:01",
+            ["Pipeline:FrameCheckFramesPerScene"] = "2",
         };
         foreach (var capability in new[] { "Planner", "Moderation", "Speech", "Transcription", "Sora2" })
         {

@@ -3,6 +3,7 @@ namespace VideoPipeline.Workflow.Activities;
 public static class ActivityNames
 {
     public const string ModerateContent = "ModerateContent";
+    public const string ModerateFrames = "ModerateFrames";
     public const string TranscribeNarration = "TranscribeNarration";
     public const string PlanScenes = "PlanScenes";
     public const string GenerateSceneClip = "GenerateSceneClip";

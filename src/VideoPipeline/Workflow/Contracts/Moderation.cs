@@ -8,3 +8,12 @@ public sealed record ModerationVerdict(bool Flagged, IReadOnlyList<string> Categ
 {
     public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
 }
+
+/// <param name="Clips">The generated scene clips to sample.</param>
+public sealed record ModerateFramesInput(IReadOnlyList<SceneClipResult> Clips, int FramesPerScene);
+
+/// <param name="Skipped">No image moderator is configured (the offline moderator reads text only).</param>
+public sealed record FrameModerationVerdict(bool Flagged, IReadOnlyList<string> Categories, IReadOnlyList<int> FlaggedScenes, string Moderator, bool Skipped)
+{
+    public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
+}

@@ -22,6 +22,9 @@ public sealed record OrchestrationSettings(
 
     public double RemoteClipPollSeconds { get; init; } = 10;
 
+    /// <inheritdoc cref="PipelineOptions.FrameCheckFramesPerScene"/>
+    public int FrameCheckFramesPerScene { get; init; }
+
     public static OrchestrationSettings From(PipelineOptions options, SceneRoutingOptions? routing = null) => new(
         options.NarrationLeadSeconds,
         options.NarrationTailSeconds,
@@ -33,5 +36,6 @@ public sealed record OrchestrationSettings(
         ReducedResolutionScale = routing?.ReducedResolutionScale ?? 2.0 / 3,
         RemoteClipTimeoutSeconds = options.RemoteClipTimeout.TotalSeconds,
         RemoteClipPollSeconds = options.RemoteClipPollInterval.TotalSeconds,
+        FrameCheckFramesPerScene = options.FrameCheckFramesPerScene,
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ internal sealed partial class FakeAzureOpenAIServer
 
     private static readonly string[] ModerationCategories = ["harassment", "hate", "illicit", "self-harm", "sexual", "violence", "violence/graphic"];
 
+    private readonly ConcurrentQueue<int> moderatedImages = new();
     private int chatCalls;
 
     /// <summary>The assistant's content for the n-th chat call (0-based); by default a valid two-scene plan for the requested length.</summary>
@@ -69,7 +71,26 @@ internal sealed partial class FakeAzureOpenAIServer
         this.app.MapPost(ModerationsPath, async (HttpContext context) =>
         {
             var body = await JsonDocument.ParseAsync(context.Request.Body);
-            var flagged = body.RootElement.GetProperty("input").GetString()!.Contains(FlaggedWord, StringComparison.OrdinalIgnoreCase);
+            var input = body.RootElement.GetProperty("input");
+            bool flagged;
+            if (input.ValueKind == JsonValueKind.Array)
+            {
+                // Multi-modal input: images as data URLs; one result for the whole array, as the service answers.
+                var jpegs = input.EnumerateArray().Select(JpegOf).ToList();
+                if (jpegs.Any(j => j is null))
+                {
+                    await RefuseAsync(context, 400, "invalid_request_error", "each input must be {type:image_url, image_url:{url:data:image/jpeg;base64,…}}");
+                    return;
+                }
+
+                this.moderatedImages.Enqueue(jpegs.Count);
+                flagged = this.FlagImages;
+            }
+            else
+            {
+                flagged = input.GetString()!.Contains(FlaggedWord, StringComparison.OrdinalIgnoreCase);
+            }
+
             var categories = ModerationCategories
                 .ToDictionary(c => c, c => flagged && c.StartsWith("violence", StringComparison.Ordinal));
             await context.Response.WriteAsJsonAsync(new
@@ -87,6 +108,25 @@ internal sealed partial class FakeAzureOpenAIServer
                 },
             });
         });
+    }
+
+    /// <summary>When set, every image moderation request is flagged (violence).</summary>
+    public bool FlagImages { get; set; }
+
+    /// <summary>The number of images in each image moderation request, in order.</summary>
+    public IReadOnlyList<int> ModeratedImages => [.. this.moderatedImages];
+
+    private static byte[]? JpegOf(JsonElement item)
+    {
+        const string Prefix = "data:image/jpeg;base64,";
+        if (item.ValueKind != JsonValueKind.Object || item.GetProperty("type").GetString() != "image_url"
+            || item.GetProperty("image_url").GetProperty("url").GetString() is not { } url || !url.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var bytes = Convert.FromBase64String(url[Prefix.Length..]);
+        return bytes.Length > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8 ? bytes : null;
     }
 
     private static double Number(JsonElement element, string name, double fallback) =>

@@ -5,26 +5,50 @@ using Microsoft.Extensions.Options;
 namespace VideoPipeline.Providers.AzureOpenAI.Moderation;
 
 /// <summary>
-/// Pre-checks text with <c>POST /moderations</c> (omni-moderation). A flagged text comes back as flagged
-/// with the categories the service marked true; the orchestrator turns that into CONTENT_REJECTED.
+/// Checks text, and sampled frames as images, with <c>POST /moderations</c> (omni-moderation). A flagged
+/// input comes back as flagged with the categories the service marked true; the orchestrator turns that
+/// into CONTENT_REJECTED.
 /// </summary>
-public sealed class AzureOpenAIContentModerator(AzureOpenAIClient client, IOptions<AzureOpenAIModerationOptions> options) : IContentModerator
+public sealed class AzureOpenAIContentModerator(AzureOpenAIClient client, IOptions<AzureOpenAIModerationOptions> options) : IContentModerator, IFrameModerator
 {
     public const string Operation = "moderations";
 
     public string Name => "azure-openai/" + (options.Value.Deployments.FirstOrDefault()?.Deployment ?? "moderation");
 
-    public async Task<ModerationResult> CheckTextAsync(string text, CancellationToken cancellationToken)
+    public Task<ModerationResult> CheckTextAsync(string text, CancellationToken cancellationToken) =>
+        this.CheckAsync(() => JsonValue.Create(text), new Dictionary<string, double> { ["characters"] = text.Length }, cancellationToken);
+
+    /// <summary>All frames in one request, each as a data URL (frames are small JPEGs; no upload store needed).</summary>
+    public async Task<ModerationResult> CheckImagesAsync(IReadOnlyList<string> jpegPaths, CancellationToken cancellationToken)
+    {
+        var images = new List<string>(jpegPaths.Count);
+        foreach (var path in jpegPaths)
+        {
+            images.Add("data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(path, cancellationToken)));
+        }
+
+        return await this.CheckAsync(
+            () => new JsonArray([.. images.Select(url => (JsonNode)new JsonObject
+            {
+                ["type"] = "image_url",
+                ["image_url"] = new JsonObject { ["url"] = url },
+            })]),
+            new Dictionary<string, double> { ["images"] = images.Count },
+            cancellationToken);
+    }
+
+    // A fresh input node per attempt: a failover builds the request again, and a JsonNode has one parent.
+    private async Task<ModerationResult> CheckAsync(Func<JsonNode> input, Dictionary<string, double> units, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var answer = await client.SendForJsonAsync(
             new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d => JsonBody.Post(d.Url("moderations"), new JsonObject
             {
                 ["model"] = d.Deployment,
-                ["input"] = text,
+                ["input"] = input(),
             })),
             cancellationToken);
-        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, new Dictionary<string, double> { ["characters"] = text.Length });
+        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, units);
 
         var results = answer.Body.Items("results").ToList();
         if (results.Count == 0)
