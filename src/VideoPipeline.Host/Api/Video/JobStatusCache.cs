@@ -5,9 +5,11 @@ using VideoPipeline.Jobs;
 namespace VideoPipeline.Host.Api.Video;
 
 /// <summary>
-/// Reuses one read of a job for <see cref="VideoApiOptions.StatusCacheTtl"/>, and lets concurrent polls of
-/// the same job share a read in flight: 200 pollers of a job cost the stores one read per interval. Keyed by
-/// owner and job, so a cached answer is never served to another owner.
+/// Job status reads from memory. The first poll of a job reads the stores (concurrent first polls share that
+/// read); later polls get the last answer at once, and once it is older than <see cref="VideoApiOptions.StatusCacheTtl"/>
+/// one poll starts a refresh in the background (stale-while-revalidate). So however many clients poll, each
+/// job costs the stores one read per interval, and a poll never waits on the stores after the first. Keyed by
+/// owner and job, so an answer is never served to another owner; this host's own changes drop the entry.
 /// </summary>
 public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> options, TimeProvider time)
 {
@@ -24,8 +26,15 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
 
         var key = (ownerId, jobId);
         var now = time.GetUtcNow();
-        if (this.entries.TryGetValue(key, out var entry) && entry.ExpiresAt > now && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
+        if (this.entries.TryGetValue(key, out var entry) && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
         {
+            // A finished job's answer no longer changes (except by purge, which drops it here).
+            if (entry.ExpiresAt <= now && entry.Read.IsCompletedSuccessfully && entry.Read.Result is not { IsFinished: true }
+                && Interlocked.Exchange(ref entry.Refreshing, 1) == 0)
+            {
+                this.Refresh(key, entry, ttl);
+            }
+
             return entry.Read.WaitAsync(cancellationToken);
         }
 
@@ -33,12 +42,34 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
 
         // Not tied to one caller's token: other pollers share this read.
         var fresh = new Entry(jobs.GetAsync(ownerId, jobId, CancellationToken.None), now + ttl);
-        var stored = this.entries.AddOrUpdate(key, fresh, (_, old) => old.ExpiresAt > now && !old.Read.IsFaulted ? old : fresh);
+        var stored = this.entries.AddOrUpdate(key, fresh, (_, old) => old.Read.IsFaulted || old.Read.IsCanceled ? fresh : old);
         return stored.Read.WaitAsync(cancellationToken);
     }
 
     /// <summary>Drops a job's entry after this host changed it (cancel, terminate, a stage timeout).</summary>
     public void Invalidate(string ownerId, string jobId) => this.entries.TryRemove((ownerId, jobId), out _);
+
+    private void Refresh((string Owner, string Job) key, Entry stale, TimeSpan ttl)
+    {
+        var read = jobs.GetAsync(key.Owner, key.Job, CancellationToken.None);
+        read.ContinueWith(
+            done =>
+            {
+                if (done.IsCompletedSuccessfully)
+                {
+                    // Replaces only the entry it refreshed: an invalidation or a newer entry wins.
+                    this.entries.TryUpdate(key, new Entry(done, time.GetUtcNow() + ttl), stale);
+                }
+                else
+                {
+                    // The stale answer stays; the next poll tries again.
+                    Volatile.Write(ref stale.Refreshing, 0);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
 
     private void Sweep(DateTimeOffset now)
     {
@@ -56,5 +87,12 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
         }
     }
 
-    private sealed record Entry(Task<JobView?> Read, DateTimeOffset ExpiresAt);
+    private sealed class Entry(Task<JobView?> read, DateTimeOffset expiresAt)
+    {
+        public int Refreshing;
+
+        public Task<JobView?> Read { get; } = read;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+    }
 }
