@@ -230,6 +230,8 @@ internal sealed partial class ActivityDispatcher(DurableEngine engine) : IDispos
 
     private async Task<string> InvokeAsync(WorkMessage message, CancellationToken cancellationToken)
     {
+        // Everything the activity logs names its instance (a job's id), so one job's lines can be picked out.
+        using var logScope = this.logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = message.InstanceId, ["Activity"] = message.Name! });
         await using var scope = engine.Services.CreateAsyncScope();
         var activity = (ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, engine.Registry.GetActivityType(message.Name!));
         var progress = new Reporter(p => engine.ReportProgress(message.InstanceId, message.Name!, message.TaskId ?? -1, p));

@@ -9,13 +9,15 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var which = new Argument<string>("which") { Description = "pipeline, durable, storage or all", DefaultValueFactory = _ => "all" };
-        which.AcceptOnlyFromAmong("pipeline", "durable", "storage", "all");
+        var which = new Argument<string>("which") { Description = "pipeline, durable, storage, api or all", DefaultValueFactory = _ => "all" };
+        which.AcceptOnlyFromAmong("pipeline", "durable", "storage", "api", "all");
+        var duration = new Option<int>("--duration") { Description = "api: seconds the status pollers run", DefaultValueFactory = _ => 30 };
         var command = new Command(
             "bench",
-            "Benchmarks: pipeline (30 s generate vs one plain re-encode), durable (1,000-activity fan-out, 100-step chain) and storage (256 MiB to Azurite)")
+            "Benchmarks: pipeline (30 s generate vs one plain re-encode), durable (1,000-activity fan-out, 100-step chain), storage (256 MiB to Azurite) and api (submit, then 200 clients polling status)")
         {
             which,
+            duration,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -35,6 +37,11 @@ public static class BenchCommand
             {
                 using var host = HostServices.Build();
                 exit = await StorageBenchmark.RunAsync(host.Services, Console.Out, cancellationToken);
+            }
+
+            if (exit == ExitCodes.Success && selected is "api" or "all")
+            {
+                exit = await ApiBenchmark.RunAsync(Console.Out, TimeSpan.FromSeconds(Math.Max(1, result.GetValue(duration))), cancellationToken);
             }
 
             return exit;

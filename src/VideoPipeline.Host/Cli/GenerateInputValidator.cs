@@ -12,47 +12,13 @@ public sealed class GenerateInputValidator(IMediaProbe probe)
 {
     public async Task<GenerateInput> ValidateAsync(GenerateArguments args, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(args.Prompt))
-        {
-            throw new CliUsageException("--prompt must not be empty");
-        }
-
-        if (args.Prompt.Length > VideoRequest.MaxPromptLength)
-        {
-            throw new CliUsageException(Invariant($"--prompt is {args.Prompt.Length:N0} characters; the limit is {VideoRequest.MaxPromptLength:N0}"));
-        }
-
-        if (!double.IsFinite(args.Duration) || args.Duration <= 0 || args.Duration > VideoRequest.MaxDurationSeconds)
-        {
-            throw new CliUsageException(Invariant($"--duration must be greater than 0 and at most {VideoRequest.MaxDurationSeconds} seconds (got {args.Duration})"));
-        }
-
-        if (!Resolution.TryParseSupported(args.Resolution, out var resolution))
-        {
-            throw new CliUsageException($"--resolution must be one of {string.Join(", ", Resolution.Supported)} (got '{OneLine(args.Resolution)}')");
-        }
-
-        if (string.IsNullOrWhiteSpace(args.Style))
-        {
-            throw new CliUsageException("--style must not be empty");
-        }
-
-        if (!double.IsFinite(args.Speed) || args.Speed < 0.5 || args.Speed > 2.0)
-        {
-            throw new CliUsageException(Invariant($"--speed must be between 0.5 and 2.0 (got {args.Speed})"));
-        }
-
-        if (args.WordsPerLine is < 1 or > 12)
-        {
-            throw new CliUsageException($"--words-per-line must be between 1 and 12 (got {args.WordsPerLine})");
-        }
-
-        var fit = args.Fit.Trim().ToLowerInvariant() switch
-        {
-            "cover" => FitMode.Cover,
-            "contain" => FitMode.Contain,
-            _ => throw new CliUsageException($"--fit must be cover or contain (got '{OneLine(args.Fit)}')"),
-        };
+        Check(VideoRequestRules.Prompt("--prompt", args.Prompt));
+        Check(VideoRequestRules.Duration("--duration", args.Duration));
+        Check(VideoRequestRules.Resolution("--resolution", args.Resolution, out var resolution));
+        Check(VideoRequestRules.Style("--style", args.Style));
+        Check(VideoRequestRules.Speed("--speed", args.Speed));
+        Check(VideoRequestRules.WordsPerLine("--words-per-line", args.WordsPerLine));
+        Check(VideoRequestRules.Fit("--fit", args.Fit, out var fit));
 
         var overlays = args.Overlays.Select((o, i) => ParseOverlay(o, args.Duration)).ToList();
         var music = await this.ValidateAudioFileAsync("--music", args.Music, cancellationToken);
@@ -85,10 +51,12 @@ public sealed class GenerateInputValidator(IMediaProbe probe)
 
         var text = value[..at];
         var timing = value[(at + 1)..].Split('+');
-        if (!TryNumber(timing[0], out var timestamp) || timestamp < 0 || timestamp >= videoDuration)
+        if (!TryNumber(timing[0], out var timestamp))
         {
-            throw new CliUsageException(Invariant($"--overlay timestamp must be a number of seconds from 0 to below {videoDuration} (got '{OneLine(value[(at + 1)..])}')"));
+            throw new CliUsageException($"--overlay timestamp must be a number of seconds (got '{OneLine(value[(at + 1)..])}')");
         }
+
+        Check(VideoRequestRules.OverlayTimestamp("--overlay timestamp", timestamp, videoDuration));
 
         double? duration = null;
         if (timing.Length > 2 || (timing.Length == 2 && (!TryNumber(timing[1], out var d) || d <= 0 || (duration = d) is null)))
@@ -96,10 +64,7 @@ public sealed class GenerateInputValidator(IMediaProbe probe)
             throw new CliUsageException($"--overlay duration must be a positive number of seconds (got '{OneLine(value[(at + 1)..])}')");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > EditingInstruction.MaxTextLength)
-        {
-            throw new CliUsageException($"--overlay text must be 1 to {EditingInstruction.MaxTextLength} characters");
-        }
+        Check(VideoRequestRules.OverlayText("--overlay text", text));
 
         return new EditingInstruction { Type = EditingInstruction.TextOverlay, Text = text, Timestamp = timestamp, Duration = duration };
     }
@@ -163,11 +128,13 @@ public sealed class GenerateInputValidator(IMediaProbe probe)
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    private static string OneLine(string text)
+    private static void Check(string? error)
     {
-        var flat = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
-        return flat.Length > 80 ? flat[..77] + "..." : flat;
+        if (error is not null)
+        {
+            throw new CliUsageException(error);
+        }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string OneLine(string text) => VideoRequestRules.OneLine(text);
 }

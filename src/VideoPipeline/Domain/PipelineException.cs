@@ -31,6 +31,9 @@ public static class ErrorCodes
     public const string ToolFailed = "TOOL_FAILED";
     public const string StageFailed = "STAGE_FAILED";
 
+    /// <summary>A stage made no progress within its deadline (the API's job watchdog); retrying may succeed.</summary>
+    public const string StageTimeout = "STAGE_TIMEOUT";
+
     /// <summary>A remote provider refused the call for good (bad request, auth, missing deployment); not a content refusal.</summary>
     public const string ProviderRejected = "PROVIDER_REJECTED";
 }

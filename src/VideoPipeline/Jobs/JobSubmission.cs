@@ -17,4 +17,7 @@ public sealed record JobSubmission(string OwnerId, VideoRequest Request)
     public int Priority { get; init; }
 
     public JobNotification Notification { get; init; } = new();
+
+    /// <summary>A digest of the request as the caller sent it, kept so a replay with another body can be told apart (Idempotency-Key).</summary>
+    public string? RequestHash { get; init; }
 }

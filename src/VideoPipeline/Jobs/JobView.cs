@@ -50,5 +50,14 @@ public sealed record JobView
 
     public int Priority { get; init; }
 
+    /// <inheritdoc cref="JobSubmission.RequestHash"/>
+    public string? RequestHash { get; init; }
+
+    /// <summary>When its orchestration last recorded anything (a stage, a finished activity); null before it exists.</summary>
+    public DateTimeOffset? LastUpdatedAt { get; init; }
+
+    /// <summary>Paused on purpose (Durable suspend): not making progress, and not stalled either.</summary>
+    public bool IsSuspended { get; init; }
+
     public bool IsFinished => this.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 }

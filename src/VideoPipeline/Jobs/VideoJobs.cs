@@ -52,7 +52,10 @@ public sealed class VideoJobs(
                     Priority = submission.Priority,
                     CurrentStage = Domain.PipelineStage.Pending,
                     Input = JsonSerializer.SerializeToElement(
-                        new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio),
+                        new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio)
+                        {
+                            RequestHash = submission.RequestHash,
+                        },
                         PipelineJson.Options),
                     MaxRetries = input.Settings.RetryMaxAttempts,
                 },
@@ -88,7 +91,12 @@ public sealed class VideoJobs(
         var status = instance.ReadCustomStatusAs<PipelineStatus>();
         view = view with
         {
-            Status = StatusOf(instance.RuntimeStatus, instance.StartedAt),
+            // A job failed from outside (a stage deadline) is terminated, yet its record says why: failed.
+            Status = instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated && view.Status == JobStatus.Failed
+                ? JobStatus.Failed
+                : StatusOf(instance.RuntimeStatus, instance.StartedAt),
+            LastUpdatedAt = new DateTimeOffset(instance.LastUpdatedAt, TimeSpan.Zero),
+            IsSuspended = instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended,
             Progress = Math.Max(view.Progress, status?.Progress ?? 0),
             CurrentStage = status?.Stage ?? view.CurrentStage,
             StartedAt = instance.StartedAt is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : view.StartedAt,
@@ -106,7 +114,12 @@ public sealed class VideoJobs(
     }
 
     /// <summary>Cancels a job that has not finished; false when there is no such job for this owner, or it had finished.</summary>
-    public async Task<bool> CancelAsync(string ownerId, string jobId, CancellationToken cancellationToken)
+    public Task<bool> CancelAsync(string ownerId, string jobId, CancellationToken cancellationToken) =>
+        this.CancelAsync(ownerId, jobId, "cancelled by its owner", cancellationToken);
+
+    /// <inheritdoc cref="CancelAsync(string, string, CancellationToken)"/>
+    /// <param name="reason">Recorded as the orchestration's termination reason.</param>
+    public async Task<bool> CancelAsync(string ownerId, string jobId, string reason, CancellationToken cancellationToken)
     {
         var view = await this.GetAsync(ownerId, jobId, cancellationToken);
         if (view is null || view.IsFinished)
@@ -114,16 +127,26 @@ public sealed class VideoJobs(
             return false;
         }
 
-        await client.TerminateInstanceAsync(jobId, "cancelled by its owner", cancellationToken);
-        var record = await tasks.GetAsync(ownerId, jobId, cancellationToken: cancellationToken);
-        await recorder.RecordAsync(
-            new JobEvent(jobId, ownerId, (record?.LastEventSequence ?? 0) + 1, JobEventTypes.Cancelled, time.GetUtcNow().UtcDateTime)
-            {
-                Stage = view.CurrentStage,
-                Progress = view.Progress,
-                Notification = new JobNotification(view.WebhookUrl, view.Metadata),
-            },
-            cancellationToken);
+        await client.TerminateInstanceAsync(jobId, reason, cancellationToken);
+        await this.RecordAsync(view, JobEventTypes.Cancelled, null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends a job that stopped making progress: its orchestration is terminated and its record failed with
+    /// <paramref name="error"/>, so status reads, lists and webhooks all say why. False when it had finished.
+    /// </summary>
+    public async Task<bool> FailStalledAsync(string ownerId, string jobId, PipelineError error, CancellationToken cancellationToken)
+    {
+        var view = await this.GetAsync(ownerId, jobId, cancellationToken);
+        if (view is null || view.IsFinished)
+        {
+            return false;
+        }
+
+        // The record first: once the orchestration reads as terminated, the record must already say failed.
+        await this.RecordAsync(view, JobEventTypes.Failed, error, cancellationToken);
+        await client.TerminateInstanceAsync(jobId, $"{error.Code}: {error.Message}", cancellationToken);
         return true;
     }
 
@@ -136,6 +159,20 @@ public sealed class VideoJobs(
             new TaskListQuery { Status = status is { } s ? RecordStatusOf(s) : null, PageSize = pageSize, ContinuationToken = continuationToken },
             cancellationToken);
         return (page.Items.Where(r => r.Type == TaskRecordType.Generate).Select(FromRecord).ToList(), page.ContinuationToken);
+    }
+
+    private async Task RecordAsync(JobView view, string type, PipelineError? error, CancellationToken cancellationToken)
+    {
+        var record = await tasks.GetAsync(view.OwnerId, view.JobId, cancellationToken: cancellationToken);
+        await recorder.RecordAsync(
+            new JobEvent(view.JobId, view.OwnerId, (record?.LastEventSequence ?? 0) + 1, type, time.GetUtcNow().UtcDateTime)
+            {
+                Stage = error?.FailedStage ?? view.CurrentStage,
+                Progress = view.Progress,
+                Error = error,
+                Notification = new JobNotification(view.WebhookUrl, view.Metadata),
+            },
+            cancellationToken);
     }
 
     private async Task<JobView> WithEstimateAsync(JobView view, OrchestrationMetadata instance, CancellationToken cancellationToken)
@@ -193,6 +230,7 @@ public sealed class VideoJobs(
             Metadata = stored?.Metadata,
             WebhookUrl = stored?.WebhookUrl,
             Priority = record.Priority,
+            RequestHash = stored?.RequestHash,
         };
     }
 

@@ -5,10 +5,10 @@ namespace VideoPipeline.Tests.Api;
 
 public sealed class HealthEndpointTests
 {
-    private static readonly string[] Stores = ["blob", "queue", "cosmos"];
+    private static readonly string[] Stores = ["blob", "queue", "cosmos", "ffmpeg"];
 
     [Fact]
-    public async Task Health_without_a_key_reports_every_store_up_and_the_queue_depth()
+    public async Task Health_without_a_key_reports_stores_ffmpeg_queue_depth_and_worker()
     {
         await using var host = await ApiTestHost.StartAsync();
         using var client = host.Client(key: null);
@@ -21,5 +21,6 @@ public sealed class HealthEndpointTests
         var checks = body.RootElement.GetProperty("checks");
         Assert.All(Stores, name => Assert.Equal("up", checks.GetProperty(name).GetProperty("status").GetString()));
         Assert.True(body.RootElement.GetProperty("queue_depth").EnumerateObject().Any());
+        Assert.True(body.RootElement.GetProperty("workers").GetProperty("enabled").GetBoolean());
     }
 }

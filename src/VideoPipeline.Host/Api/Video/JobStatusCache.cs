@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Jobs;
+
+namespace VideoPipeline.Host.Api.Video;
+
+/// <summary>
+/// Job status reads from memory. The first poll of a job reads the stores (concurrent first polls share that
+/// read); later polls get the last answer at once, and once it is older than <see cref="VideoApiOptions.StatusCacheTtl"/>
+/// one poll starts a refresh in the background (stale-while-revalidate). So however many clients poll, each
+/// job costs the stores one read per interval, and a poll never waits on the stores after the first. Keyed by
+/// owner and job, so an answer is never served to another owner; this host's own changes drop the entry.
+/// </summary>
+public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> options, TimeProvider time)
+{
+    private const int SweepAbove = 10_000;
+    private readonly ConcurrentDictionary<(string Owner, string Job), Entry> entries = new();
+
+    public Task<JobView?> GetAsync(string ownerId, string jobId, CancellationToken cancellationToken)
+    {
+        var ttl = options.Value.StatusCacheTtl;
+        if (ttl <= TimeSpan.Zero)
+        {
+            return jobs.GetAsync(ownerId, jobId, cancellationToken);
+        }
+
+        var key = (ownerId, jobId);
+        var now = time.GetUtcNow();
+        if (this.entries.TryGetValue(key, out var entry) && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
+        {
+            // A finished job's answer no longer changes (except by purge, which drops it here).
+            if (entry.ExpiresAt <= now && entry.Read.IsCompletedSuccessfully && entry.Read.Result is not { IsFinished: true }
+                && Interlocked.Exchange(ref entry.Refreshing, 1) == 0)
+            {
+                this.Refresh(key, entry, ttl);
+            }
+
+            return entry.Read.WaitAsync(cancellationToken);
+        }
+
+        this.Sweep(now);
+
+        // Not tied to one caller's token: other pollers share this read.
+        var fresh = new Entry(jobs.GetAsync(ownerId, jobId, CancellationToken.None), now + ttl);
+        var stored = this.entries.AddOrUpdate(key, fresh, (_, old) => old.Read.IsFaulted || old.Read.IsCanceled ? fresh : old);
+        return stored.Read.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Drops a job's entry after this host changed it (cancel, terminate, a stage timeout).</summary>
+    public void Invalidate(string ownerId, string jobId) => this.entries.TryRemove((ownerId, jobId), out _);
+
+    private void Refresh((string Owner, string Job) key, Entry stale, TimeSpan ttl)
+    {
+        var read = jobs.GetAsync(key.Owner, key.Job, CancellationToken.None);
+        read.ContinueWith(
+            done =>
+            {
+                if (done.IsCompletedSuccessfully)
+                {
+                    // Replaces only the entry it refreshed: an invalidation or a newer entry wins.
+                    this.entries.TryUpdate(key, new Entry(done, time.GetUtcNow() + ttl), stale);
+                }
+                else
+                {
+                    // The stale answer stays; the next poll tries again.
+                    Volatile.Write(ref stale.Refreshing, 0);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        if (this.entries.Count <= SweepAbove)
+        {
+            return;
+        }
+
+        foreach (var (key, entry) in this.entries)
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                this.entries.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(Task<JobView?> read, DateTimeOffset expiresAt)
+    {
+        public int Refreshing;
+
+        public Task<JobView?> Read { get; } = read;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+    }
+}
