@@ -1,3 +1,5 @@
+using VideoPipeline.Host.Api.Webhooks;
+
 namespace VideoPipeline.Host.Api;
 
 public static class ApiEndpoints
@@ -12,6 +14,7 @@ public static class ApiEndpoints
 
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapHealthEndpoints();
+        api.MapWebhookEndpoints();
         return app;
     }
 }
