@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Durable.Engine;
@@ -69,13 +70,22 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhookSenderOptions>()
             .Bind(configuration.GetSection(WebhookSenderOptions.Section))
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(2), "Webhooks:Timeout must be positive and at most 2 minutes")
+            .Validate(o => o.DevelopmentLoopbackPorts.TrueForAll(p => p is > 0 and <= 65535), "Webhooks:DevelopmentLoopbackPorts must be ports (1-65535)")
+            .Validate<IServiceProvider>(
+                (o, provider) => o.DevelopmentLoopbackPorts.Count == 0 || provider.GetService<IHostEnvironment>()?.IsDevelopment() == true,
+                "Webhooks:DevelopmentLoopbackPorts is honoured only in the Development environment (DOTNET_ENVIRONMENT=Development); remove it here")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DestinationPolicy.PublicInternetOnly);
-        services.TryAddSingleton(provider => new WebhookSender(
-            provider.GetRequiredService<IOptions<WebhookSenderOptions>>(),
-            provider.GetRequiredService<DestinationPolicy>(),
-            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<WebhookSenderOptions>>();
+            var policy = provider.GetRequiredService<DestinationPolicy>();
+
+            // Validated above: listed ports exist only in Development. Downloads keep the plain policy.
+            var ports = options.Value.DevelopmentLoopbackPorts;
+            return new WebhookSender(options, ports.Count == 0 ? policy : policy.AlsoAllowingLoopbackPorts(ports), provider.GetRequiredService<TimeProvider>());
+        });
         return services;
     }
 }
