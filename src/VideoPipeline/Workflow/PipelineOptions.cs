@@ -25,4 +25,10 @@ public sealed class PipelineOptions
 
     /// <summary>Between polls of a remote clip job, when the provider does not say (Retry-After); a durable timer, no thread waits.</summary>
     public TimeSpan RemoteClipPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>job.progress events (webhooks): one per stage change or this many percentage points.</summary>
+    public int ProgressEventStep { get; set; } = 10;
+
+    /// <summary>job.progress events (webhooks): at most one per this interval (zero: no time limit); terminal events always go.</summary>
+    public TimeSpan ProgressEventMinInterval { get; set; } = TimeSpan.Zero;
 }

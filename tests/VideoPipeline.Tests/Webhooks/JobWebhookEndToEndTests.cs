@@ -40,4 +40,24 @@ public sealed class JobWebhookEndToEndTests
         Assert.Equal(progress.Order(), progress);
         Assert.True(received[^1].Json.GetProperty("data").GetProperty("assets").TryGetProperty("final_video", out _));
     }
+
+    [Fact]
+    public async Task SubmitAsync_progress_events_limited_to_one_an_hour_receiver_gets_started_and_succeeded_only()
+    {
+        await using var receiver = await RecordingWebhookReceiver.StartAsync();
+        var settings = Settings();
+        settings["Pipeline:ProgressEventMinInterval"] = "01:00:00";
+        await using var host = await ApiTestHost.StartAsync(settings, receiver.EndPoint);
+
+        await host.Get<VideoJobs>().SubmitAsync(
+            new JobSubmission("alice", new VideoRequest { Prompt = "A short ad for fresh bread", DurationSeconds = 4, Captions = false })
+            {
+                Notification = new JobNotification(receiver.Url),
+            },
+            CancellationToken.None);
+
+        var received = await receiver.WaitForAsync(r => r.Any(x => x.Type == JobEventTypes.Succeeded), TimeSpan.FromMinutes(4));
+        Assert.Equal([JobEventTypes.Started, JobEventTypes.Succeeded], received.DistinctBy(r => r.Id).Select(r => r.Type));
+        Assert.Equal([1L, 2L], received.DistinctBy(r => r.Id).Select(r => r.Sequence));
+    }
 }

@@ -22,6 +22,12 @@ public sealed record OrchestrationSettings(
 
     public double RemoteClipPollSeconds { get; init; } = 10;
 
+    /// <summary>See <see cref="PipelineOptions.ProgressEventStep"/>.</summary>
+    public int ProgressEventStep { get; init; } = 10;
+
+    /// <summary>See <see cref="PipelineOptions.ProgressEventMinInterval"/>.</summary>
+    public double ProgressEventMinIntervalSeconds { get; init; }
+
     public static OrchestrationSettings From(PipelineOptions options, SceneRoutingOptions? routing = null) => new(
         options.NarrationLeadSeconds,
         options.NarrationTailSeconds,
@@ -33,5 +39,7 @@ public sealed record OrchestrationSettings(
         ReducedResolutionScale = routing?.ReducedResolutionScale ?? 2.0 / 3,
         RemoteClipTimeoutSeconds = options.RemoteClipTimeout.TotalSeconds,
         RemoteClipPollSeconds = options.RemoteClipPollInterval.TotalSeconds,
+        ProgressEventStep = options.ProgressEventStep,
+        ProgressEventMinIntervalSeconds = options.ProgressEventMinInterval.TotalSeconds,
     };
 }
