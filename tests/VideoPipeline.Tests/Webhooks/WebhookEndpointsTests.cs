@@ -47,6 +47,39 @@ public sealed class WebhookEndpointsTests
     }
 
     [Fact]
+    public async Task Rotate_returns_a_new_key_that_get_then_returns()
+    {
+        await using var host = await ApiTestHost.StartAsync();
+        using var client = host.Client();
+        var before = await SecretAsync(client);
+
+        using var response = await client.PostAsync(new Uri("/api/webhooks/default/secret/rotate", UriKind.Relative), null);
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rotated = body.RootElement.GetProperty("key").GetString();
+        Assert.NotEqual(before, rotated);
+        Assert.Equal(rotated, await SecretAsync(client));
+    }
+
+    [Fact]
+    public async Task Rotate_later_deliveries_are_signed_with_the_new_and_the_previous_secret()
+    {
+        await using var receiver = await RecordingWebhookReceiver.StartAsync();
+        await using var host = await ApiTestHost.StartAsync(Settings(), receiver.EndPoint);
+        using var client = host.Client();
+        var before = await SecretAsync(client);
+        (await client.PostAsync(new Uri("/api/webhooks/default/secret/rotate", UriKind.Relative), null)).Dispose();
+        var after = await SecretAsync(client);
+        var jobId = await CreateJobAsync(host);
+
+        await RecordAsync(host, jobId, 1, JobEventTypes.Started, receiver.Url);
+
+        var request = Assert.Single(await receiver.WaitForAsync(r => r.Count == 1, Patience));
+        Assert.True(SignatureMatches(request, after), "not signed with the new secret");
+        Assert.True(SignatureMatches(request, before), "not signed with the previous secret during its grace period");
+    }
+
+    [Fact]
     public async Task Events_lists_each_event_in_order_with_its_delivery_attempts()
     {
         await using var receiver = await RecordingWebhookReceiver.StartAsync();

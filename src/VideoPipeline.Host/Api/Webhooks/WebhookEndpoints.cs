@@ -11,7 +11,7 @@ namespace VideoPipeline.Host.Api.Webhooks;
 public static class WebhookEndpoints
 {
     /// <summary>
-    /// The owner's signing secret (<c>GET /webhooks/default/secret</c>, Replicate's shape), a job's event and delivery
+    /// The owner's signing secret (<c>GET /webhooks/default/secret</c>, Replicate's shape; <c>POST …/rotate</c>), a job's event and delivery
     /// log (<c>GET /video/jobs/{id}/events</c>) and redelivery of one event (<c>POST …/events/{eventId}/redeliver</c>).
     /// Another owner's job is 404, as a missing one is.
     /// </summary>
@@ -23,6 +23,14 @@ public static class WebhookEndpoints
             return TypedResults.Ok(new WebhookSecretResponse(secret.Secret));
         })
         .WithName("GetWebhookSecret");
+
+        // The previous secret keeps signing (a second v1 entry) for Webhooks:Secrets:RotationGracePeriod.
+        api.MapPost("/webhooks/default/secret/rotate", async Task<Ok<WebhookSecretResponse>> (ClaimsPrincipal user, WebhookSecretStore secrets, CancellationToken cancellationToken) =>
+        {
+            var secret = await secrets.RotateAsync(user.OwnerId(), cancellationToken);
+            return TypedResults.Ok(new WebhookSecretResponse(secret.Secret));
+        })
+        .WithName("RotateWebhookSecret");
 
         api.MapGet("/video/jobs/{jobId}/events", async Task<Results<Ok<JobEventsResponse>, ProblemHttpResult>> (
             string jobId, ClaimsPrincipal user, ITaskStore tasks, JobEventLog log, CancellationToken cancellationToken) =>
