@@ -1,5 +1,6 @@
 using VideoPipeline.Host.Api.Durable;
 using VideoPipeline.Host.Api.Video;
+using VideoPipeline.Host.Api.Webhooks;
 
 namespace VideoPipeline.Host.Api;
 
@@ -20,6 +21,7 @@ public static class ApiEndpoints
         api.MapHealthEndpoints();
         api.MapVideoEndpoints();
         app.MapDurableHttpApi();
+        api.MapWebhookEndpoints();
         return app;
     }
 }

@@ -5,7 +5,7 @@ using VideoPipeline.Host.Hosting;
 
 namespace VideoPipeline.Host.Cli;
 
-/// <summary>Verbs: generate, serve, worker, bench. Parse errors are one line on stderr with exit code 2.</summary>
+/// <summary>Verbs: generate, serve, worker, bench, webhooks. Parse errors are one line on stderr with exit code 2.</summary>
 public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args)
@@ -16,6 +16,7 @@ public static class CliApplication
             ServeCommand.Create(),
             WorkerCommand.Create(() => services.Value),
             BenchCommand.Create(),
+            WebhooksCommand.Create(),
         };
 
         var parsed = root.Parse(args);

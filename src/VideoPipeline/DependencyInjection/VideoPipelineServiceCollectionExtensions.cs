@@ -19,6 +19,7 @@ using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Providers.Offline.Speech;
 using VideoPipeline.Storage;
 using VideoPipeline.Serialization;
+using VideoPipeline.Webhooks;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Durable;
@@ -51,6 +52,9 @@ public static class VideoPipelineServiceCollectionExtensions
         services.AddWhisperProviders(configuration);
         services.AddSceneRouting(configuration);
         services.AddPipelineOrchestration(configuration);
+
+        // Job events to the event log and, signed, to the job's webhook.
+        services.AddWebhooks(configuration);
         return services;
     }
 

@@ -5,8 +5,11 @@ public enum WebhookDeliveryOutcome
     /// <summary>The receiver answered 2xx.</summary>
     Delivered,
 
-    /// <summary>3xx (redirects are not followed), 4xx, 5xx, a timeout or a network failure: retry on the schedule.</summary>
+    /// <summary>3xx (redirects are not followed), 408/409/425/429, 5xx, a timeout or a network failure: retry on the schedule.</summary>
     Failed,
+
+    /// <summary>Any other 4xx: the receiver refuses this message (bad signature, unknown route); resending the same bytes cannot help.</summary>
+    Rejected,
 
     /// <summary>410 Gone: the receiver asks us to stop; disable the endpoint, no more retries.</summary>
     Gone,

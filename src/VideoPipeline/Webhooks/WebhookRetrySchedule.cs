@@ -33,18 +33,26 @@ public static class WebhookRetrySchedule
     /// <param name="sinceFirstAttempt">Time from the first attempt to now.</param>
     /// <param name="retryAfter">The receiver's Retry-After, honoured when longer than the schedule.</param>
     /// <param name="randomSample">A uniform sample in [0, 1) for the jitter; 0.5 means none.</param>
-    public static TimeSpan? NextDelay(int attemptsMade, TimeSpan sinceFirstAttempt, TimeSpan? retryAfter, double randomSample)
+    public static TimeSpan? NextDelay(int attemptsMade, TimeSpan sinceFirstAttempt, TimeSpan? retryAfter, double randomSample) =>
+        NextDelay(Delays, Window, attemptsMade, sinceFirstAttempt, retryAfter, randomSample);
+
+    /// <summary>The same rules over another schedule (a configured one; short ones in tests).</summary>
+    /// <param name="delays">The wait before attempt n+1 at index n; index 0 (the first attempt) is not used.</param>
+    /// <param name="window">No attempt is made later than this after the first.</param>
+    public static TimeSpan? NextDelay(
+        IReadOnlyList<TimeSpan> delays, TimeSpan window, int attemptsMade, TimeSpan sinceFirstAttempt, TimeSpan? retryAfter, double randomSample)
     {
+        ArgumentNullException.ThrowIfNull(delays);
         ArgumentOutOfRangeException.ThrowIfLessThan(attemptsMade, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(randomSample, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(randomSample, 1.0);
-        var remaining = Window - sinceFirstAttempt;
-        if (attemptsMade >= Delays.Count || remaining <= TimeSpan.Zero)
+        var remaining = window - sinceFirstAttempt;
+        if (attemptsMade >= delays.Count || remaining <= TimeSpan.Zero)
         {
             return null;
         }
 
-        var delay = Delays[attemptsMade] * (1 - Jitter + (2 * Jitter * randomSample));
+        var delay = delays[attemptsMade] * (1 - Jitter + (2 * Jitter * randomSample));
         if (retryAfter is { } hint && hint > delay)
         {
             delay = hint;

@@ -66,6 +66,8 @@ public sealed class WebhookSender : IDisposable
                 >= 200 and < 300 => Result(WebhookDeliveryOutcome.Delivered, status, null),
                 410 => Result(WebhookDeliveryOutcome.Gone, status, "the receiver answered 410 Gone: stop sending"),
                 >= 300 and < 400 => Result(WebhookDeliveryOutcome.Failed, status, $"the receiver answered {(int)status}; redirects are not followed"),
+                >= 400 and < 500 when !IsTransientClientError(status) =>
+                    Result(WebhookDeliveryOutcome.Rejected, status, $"the receiver answered {(int)status} {response.ReasonPhrase}: not retried"),
                 _ => Result(WebhookDeliveryOutcome.Failed, status, $"the receiver answered {(int)status} {response.ReasonPhrase}", RetryAfter(response, attemptedAt)),
             };
         }
@@ -86,6 +88,10 @@ public sealed class WebhookSender : IDisposable
     }
 
     public void Dispose() => this.http.Dispose();
+
+    // Timeout, conflict, too early, throttled: the receiver may take the same message later.
+    private static bool IsTransientClientError(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or (HttpStatusCode)425 or HttpStatusCode.TooManyRequests;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {

@@ -10,4 +10,10 @@ public sealed class WebhookSenderOptions
 
     /// <summary>Refuse plain-http endpoints.</summary>
     public bool HttpsOnly { get; set; }
+
+    /// <summary>
+    /// Development only: loopback ports (127.0.0.1 and [::1]) webhooks may be sent to, for a receiver on the
+    /// developer's machine. The host refuses to start with any listed outside the Development environment.
+    /// </summary>
+    public List<int> DevelopmentLoopbackPorts { get; set; } = [];
 }

@@ -6,15 +6,14 @@ using VideoPipeline.Workflow.Contracts;
 namespace VideoPipeline.Workflow;
 
 /// <summary>
-/// Orchestrator-side job events: started, progress at each stage and every 10 %, then succeeded or
-/// failed. Progress events are not awaited where they happen (the job does not wait for its webhook);
+/// Orchestrator-side job events: started, progress at each stage change and every
+/// <see cref="OrchestrationSettings.ProgressEventStep"/> points (at most one per
+/// <see cref="OrchestrationSettings.ProgressEventMinIntervalSeconds"/>), then succeeded or failed. Progress events are not awaited where they happen (the job does not wait for its webhook);
 /// the terminal event waits for them, so the task record and the event log end in the right state.
 /// Recording an event can never fail the job.
 /// </summary>
 internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInput input)
 {
-    private const int ProgressStep = 10;
-
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(5, TimeSpan.FromSeconds(2), BackoffCoefficient: 2.0, TimeSpan.FromMinutes(1)));
 
@@ -22,16 +21,21 @@ internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInpu
     private long sequence;
     private string? lastStage;
     private int lastProgress;
+    private DateTime lastSentAt;
 
     public void Progress(string stage, int progress)
     {
-        if (this.sequence > 0 && stage == this.lastStage && progress < this.lastProgress + ProgressStep)
+        var settings = input.Settings;
+        var now = context.CurrentUtcDateTime;
+        if (this.sequence > 0
+            && ((stage == this.lastStage && progress < this.lastProgress + Math.Max(1, settings.ProgressEventStep))
+                || (now - this.lastSentAt).TotalSeconds < settings.ProgressEventMinIntervalSeconds))
         {
             return;
         }
 
         var type = this.sequence == 0 ? JobEventTypes.Started : JobEventTypes.Progress;
-        (this.lastStage, this.lastProgress) = (stage, progress);
+        (this.lastStage, this.lastProgress, this.lastSentAt) = (stage, progress, now);
         this.pending.Add(this.SendAsync(this.Event(type) with { Stage = stage, Progress = progress }));
     }
 

@@ -28,4 +28,9 @@ public sealed class PipelineOptions
 
     /// <summary>Frames per generated scene sent to the image moderator after generation; 0 turns the post-check off.</summary>
     public int FrameCheckFramesPerScene { get; set; }
+    /// <summary>job.progress events (webhooks): one per stage change or this many percentage points.</summary>
+    public int ProgressEventStep { get; set; } = 10;
+
+    /// <summary>job.progress events (webhooks): at most one per this interval (zero: no time limit); terminal events always go.</summary>
+    public TimeSpan ProgressEventMinInterval { get; set; } = TimeSpan.Zero;
 }

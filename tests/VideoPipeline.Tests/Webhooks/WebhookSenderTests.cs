@@ -87,6 +87,38 @@ public sealed class WebhookSenderTests
         Assert.False(result.ShouldRetry);
     }
 
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task SendAsync_receiver_answers_permanent_4xx_rejected_without_retry(int status)
+    {
+        await using var receiver = await this.ReceiverAsync(_ => status);
+        using var sender = Sender(receiver.Policy);
+
+        var result = await sender.SendAsync(receiver.Url("/hooks"), "msg_1", Body, new WebhookSigner(this.secret));
+
+        Assert.Equal(WebhookDeliveryOutcome.Rejected, result.Outcome);
+        Assert.False(result.ShouldRetry);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(409)]
+    [InlineData(425)]
+    [InlineData(429)]
+    public async Task SendAsync_receiver_answers_transient_4xx_failed_and_retried(int status)
+    {
+        await using var receiver = await this.ReceiverAsync(_ => status);
+        using var sender = Sender(receiver.Policy);
+
+        var result = await sender.SendAsync(receiver.Url("/hooks"), "msg_1", Body, new WebhookSigner(this.secret));
+
+        Assert.Equal(WebhookDeliveryOutcome.Failed, result.Outcome);
+        Assert.True(result.ShouldRetry);
+    }
+
     [Fact]
     public async Task SendAsync_slow_receiver_fails_at_the_timeout()
     {

@@ -4,9 +4,10 @@ namespace VideoPipeline.Media.Fetching;
 
 /// <summary>
 /// The addresses outbound requests to user-supplied URLs may connect to. Production has exactly one policy,
-/// <see cref="PublicInternetOnly"/>: the only way to allow anything more is <see cref="AllowingTestEndpoints"/>,
-/// which is internal to this assembly (visible to the test project only) and has no configuration key, so
-/// no setting, environment variable or host code can switch the SSRF guard off.
+/// <see cref="PublicInternetOnly"/>: the only ways to allow anything more are internal to this assembly:
+/// <see cref="AllowingTestEndpoints"/> (visible to the test project only, no configuration key) and
+/// <see cref="AlsoAllowingLoopbackPorts"/>, which the webhook sender alone uses for listed loopback ports in
+/// the Development environment. No setting can open private networks, metadata addresses or other hosts.
 /// </summary>
 public sealed class DestinationPolicy
 {
@@ -29,4 +30,8 @@ public sealed class DestinationPolicy
     /// so a redirect to any other port or address on the machine is still refused.
     /// </summary>
     internal static DestinationPolicy AllowingTestEndpoints(params IPEndPoint[] endpoints) => new(endpoints);
+
+    /// <summary>This policy plus 127.0.0.1 and [::1] on exactly these ports (a developer's local webhook receiver).</summary>
+    internal DestinationPolicy AlsoAllowingLoopbackPorts(IEnumerable<int> ports) =>
+        new(this.allowedEndpoints.Concat(ports.SelectMany(port => new[] { new IPEndPoint(IPAddress.Loopback, port), new IPEndPoint(IPAddress.IPv6Loopback, port) })));
 }

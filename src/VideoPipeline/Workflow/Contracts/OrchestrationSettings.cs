@@ -24,6 +24,11 @@ public sealed record OrchestrationSettings(
 
     /// <inheritdoc cref="PipelineOptions.FrameCheckFramesPerScene"/>
     public int FrameCheckFramesPerScene { get; init; }
+    /// <summary>See <see cref="PipelineOptions.ProgressEventStep"/>.</summary>
+    public int ProgressEventStep { get; init; } = 10;
+
+    /// <summary>See <see cref="PipelineOptions.ProgressEventMinInterval"/>.</summary>
+    public double ProgressEventMinIntervalSeconds { get; init; }
 
     public static OrchestrationSettings From(PipelineOptions options, SceneRoutingOptions? routing = null) => new(
         options.NarrationLeadSeconds,
@@ -37,5 +42,7 @@ public sealed record OrchestrationSettings(
         RemoteClipTimeoutSeconds = options.RemoteClipTimeout.TotalSeconds,
         RemoteClipPollSeconds = options.RemoteClipPollInterval.TotalSeconds,
         FrameCheckFramesPerScene = options.FrameCheckFramesPerScene,
+        ProgressEventStep = options.ProgressEventStep,
+        ProgressEventMinIntervalSeconds = options.ProgressEventMinInterval.TotalSeconds,
     };
 }
