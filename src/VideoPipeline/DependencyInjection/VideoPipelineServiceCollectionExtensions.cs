@@ -21,6 +21,7 @@ using VideoPipeline.Storage;
 using VideoPipeline.Serialization;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
+using VideoPipeline.Workflow.Tasks;
 using VideoPipeline.Durable;
 using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Durable.InProcess;
@@ -51,6 +52,7 @@ public static class VideoPipelineServiceCollectionExtensions
         services.AddWhisperProviders(configuration);
         services.AddSceneRouting(configuration);
         services.AddPipelineOrchestration(configuration);
+        services.AddProcessingTasks(configuration);
         return services;
     }
 
