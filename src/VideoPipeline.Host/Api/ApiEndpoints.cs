@@ -1,3 +1,7 @@
+using VideoPipeline.Host.Api.Assets;
+using VideoPipeline.Host.Api.Tasks;
+using VideoPipeline.Host.Api.Uploads;
+
 namespace VideoPipeline.Host.Api;
 
 public static class ApiEndpoints
@@ -12,6 +16,9 @@ public static class ApiEndpoints
 
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapHealthEndpoints();
+        api.MapTaskEndpoints();
+        api.MapUploadEndpoints();
+        api.MapAssetEndpoints();
         return app;
     }
 }

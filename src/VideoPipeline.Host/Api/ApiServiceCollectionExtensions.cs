@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Host.Api.Auth;
+using VideoPipeline.Host.Api.Tasks;
 using VideoPipeline.Serialization;
 
 namespace VideoPipeline.Host.Api;
@@ -32,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddTaskApi(configuration);
         return services;
     }
 }
