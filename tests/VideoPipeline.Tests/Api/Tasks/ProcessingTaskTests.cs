@@ -41,8 +41,8 @@ public sealed class ProcessingTaskTests(TaskApiFixture fixture) : IClassFixture<
         var cue = srt[srt.Count / 2];
         var at = (cue.Start + cue.End) / 2;
 
-        var burned = await GrayFrame.GrabAsync(await TaskApiFixture.DownloadAsync(client, task, "video", ".mp4"), at, 320, 180);
-        var original = await GrayFrame.GrabAsync(fixture.Files.SpokenVideo, at, 320, 180);
+        var burned = await GrayFrame.GrabAsync(await TaskApiFixture.DownloadAsync(client, task, "video", ".mp4"), at, 640, 360);
+        var original = await GrayFrame.GrabAsync(fixture.Files.SpokenVideo, at, 640, 360);
 
         // Captions sit at the bottom centre; the top of the picture is left alone.
         Assert.True(burned.ChangedFraction(original, new Region(0.2, 0.75, 0.8, 0.97)) > 0.02);
