@@ -61,13 +61,16 @@ public sealed partial class BlobTriggerScanner(
         }
 
         var settings = options.Value;
+
+        // Listings give the ETag bare, HEAD quoted: keep the HTTP (quoted) form everywhere it is shown.
+        var etag = $"\"{blob.ETag.Trim('"')}\"";
         var taskId = BlobReceipts.TaskIdFor(receipts.WatchedContainer, blob.Name, blob.ETag);
         var owner = blob.Metadata.TryGetValue(OwnerMetadata, out var named) && IsOwnerName(named) ? named : settings.Owner;
         var run = tasks.NewRun(taskId, owner) with
         {
             MaxAttempts = settings.MaxAttempts,
             AttemptIntervalSeconds = settings.RetryInterval.TotalSeconds,
-            Poison = new PoisonBlob(receipts.PoisonQueue, BlobTriggerOptions.FunctionId, receipts.WatchedContainer, blob.Name, blob.ETag)
+            Poison = new PoisonBlob(receipts.PoisonQueue, BlobTriggerOptions.FunctionId, receipts.WatchedContainer, blob.Name, etag)
             {
                 ReceiptContainer = receipts.Container,
                 ReceiptName = receiptName,
@@ -75,13 +78,13 @@ public sealed partial class BlobTriggerScanner(
         };
         var input = new CaptionTaskInput(
             run,
-            MediaSource.FromAsset(new AssetRef(settings.Container, blob.Name), blob.ETag),
+            MediaSource.FromAsset(new AssetRef(settings.Container, blob.Name), etag),
             settings.Language,
             settings.ModelSize,
             new CaptionStyle { WordsPerLine = settings.WordsPerLine },
             CaptionOutputs.ForBlob(blob.Name));
         var request = JsonSerializer.SerializeToElement(
-            new { source = "blob_trigger", container = receipts.WatchedContainer, blob_name = blob.Name, etag = blob.ETag },
+            new { source = "blob_trigger", container = receipts.WatchedContainer, blob_name = blob.Name, etag },
             PipelineJson.Options);
         await tasks.SubmitAsync(TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, request, cancellationToken);
 
@@ -101,7 +104,7 @@ public sealed partial class BlobTriggerScanner(
             // Another host wrote it first; the task id is the same.
         }
 
-        LogStarted(logger, blob.Name, blob.ETag, taskId, owner);
+        LogStarted(logger, blob.Name, etag, taskId, owner);
         return true;
     }
 
