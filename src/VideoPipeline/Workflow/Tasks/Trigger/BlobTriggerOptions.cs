@@ -35,6 +35,9 @@ public sealed class BlobTriggerOptions
 
     public int WordsPerLine { get; set; } = 3;
 
-    /// <summary>Only these files are captioned; others (audio, documents) are left alone.</summary>
-    public List<string> Extensions { get; set; } = [".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"];
+    /// <summary>Only these files are captioned; others (audio, documents) are left alone. Empty: <see cref="DefaultExtensions"/>.</summary>
+    /// <remarks>Empty by default because configuration binding appends to a list instead of replacing it.</remarks>
+    public List<string> Extensions { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultExtensions { get; } = [".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"];
 }

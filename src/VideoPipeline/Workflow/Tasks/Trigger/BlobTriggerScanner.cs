@@ -109,7 +109,8 @@ public sealed partial class BlobTriggerScanner(
     }
 
     private bool IsVideo(string name) =>
-        options.Value.Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
+        (options.Value.Extensions.Count > 0 ? options.Value.Extensions : BlobTriggerOptions.DefaultExtensions)
+            .Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
 
     private static bool IsOwnerName(string value) =>
         value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@');
