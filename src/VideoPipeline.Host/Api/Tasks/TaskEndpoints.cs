@@ -91,24 +91,14 @@ public static class TaskEndpoints
         }
 
         var owner = user.OwnerId();
-        var scenes = new List<MergeScene>();
-        for (var i = 0; i < req.Scenes!.Count; i++)
+        var fields = req.Scenes!.SelectMany((scene, i) => new[] { ($"scenes[{i}].video_url", scene.VideoUrl), ($"scenes[{i}].voiceover_url", scene.VoiceoverUrl) });
+        var (sources, problem) = await resolver.ResolveAllAsync(fields, owner, request, cancellationToken);
+        if (problem is not null)
         {
-            var (video, videoProblem) = await resolver.ResolveAsync($"scenes[{i}].video_url", req.Scenes[i].VideoUrl, owner, request, cancellationToken);
-            if (videoProblem is not null)
-            {
-                return videoProblem;
-            }
-
-            var (voice, voiceProblem) = await resolver.ResolveAsync($"scenes[{i}].voiceover_url", req.Scenes[i].VoiceoverUrl, owner, request, cancellationToken);
-            if (voiceProblem is not null)
-            {
-                return voiceProblem;
-            }
-
-            scenes.Add(new MergeScene(video!, voice!));
+            return problem;
         }
 
+        var scenes = sources.Chunk(2).Select(pair => new MergeScene(pair[0], pair[1])).ToList();
         var run = tasks.NewRun(NewId(), owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "merged", ".mp4"));
         var input = new MergeTaskInput(run, scenes, mode, videoVolume, voiceVolume, output);
@@ -134,21 +124,15 @@ public static class TaskEndpoints
         }
 
         var owner = user.OwnerId();
-        var (video, videoProblem) = await resolver.ResolveAsync("video_url", req.VideoUrl, owner, request, cancellationToken);
-        if (videoProblem is not null)
+        var (sources, problem) = await resolver.ResolveAllAsync([("video_url", req.VideoUrl), ("music_url", req.MusicUrl)], owner, request, cancellationToken);
+        if (problem is not null)
         {
-            return videoProblem;
-        }
-
-        var (music, musicProblem) = await resolver.ResolveAsync("music_url", req.MusicUrl, owner, request, cancellationToken);
-        if (musicProblem is not null)
-        {
-            return musicProblem;
+            return problem;
         }
 
         var run = tasks.NewRun(NewId(), owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "with_music", ".mp4"));
-        var input = new BackgroundMusicTaskInput(run, video!, music!, musicVolume, videoVolume, output);
+        var input = new BackgroundMusicTaskInput(run, sources[0], sources[1], musicVolume, videoVolume, output);
         return await SubmitAsync(tasks, TaskRecordType.BackgroundMusic, TaskActivityNames.BackgroundMusicTask, run, input, req, cancellationToken);
     }
 

@@ -15,6 +15,25 @@ namespace VideoPipeline.Host.Api.Tasks;
 /// </summary>
 public sealed class TaskInputResolver(ISafeDownloader downloader, AssetCatalog catalog, IOptions<DownloadOptions> limits)
 {
+    /// <summary>Resolves the fields in order; the first problem is the answer.</summary>
+    public async Task<(IReadOnlyList<MediaSource> Sources, ProblemHttpResult? Problem)> ResolveAllAsync(
+        IEnumerable<(string Field, string? Value)> fields, string ownerId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var sources = new List<MediaSource>();
+        foreach (var (field, value) in fields)
+        {
+            var (source, problem) = await this.ResolveAsync(field, value, ownerId, request, cancellationToken);
+            if (problem is not null)
+            {
+                return ([], problem);
+            }
+
+            sources.Add(source!);
+        }
+
+        return (sources, null);
+    }
+
     public async Task<(MediaSource? Source, ProblemHttpResult? Problem)> ResolveAsync(
         string field, string? value, string ownerId, HttpRequest request, CancellationToken cancellationToken)
     {
