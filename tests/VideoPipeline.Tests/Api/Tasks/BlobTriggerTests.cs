@@ -25,7 +25,7 @@ public sealed class BlobTriggerTests
         Assert.Equal(TaskRecordType.Caption, record.Type);
         var blobs = host.Get<BlobServiceClient>();
         var captioned = hosts.Prefix + AssetContainers.Captioned;
-        var video = Path.Combine(Path.GetTempPath(), "vf-tests", $"{Guid.NewGuid():N}.mp4");
+        var video = TaskTestMedia.NewPath(".mp4");
         await blobs.DownloadToFileAsync(captioned, "clips/morning.mp4", video);
         var info = await TaskApiFixture.Probe.ProbeAsync(video);
         Assert.True(info.HasVideo && info.HasAudio);

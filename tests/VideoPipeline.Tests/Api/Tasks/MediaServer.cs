@@ -6,7 +6,8 @@ namespace VideoPipeline.Tests.Api.Tasks;
 
 /// <summary>
 /// A loopback media host for task inputs: <c>/files/{name}</c> serves a registered file (GET and HEAD, with
-/// Content-Length), <c>/redirect?to=…</c> answers 302 to anywhere (to test that each hop is checked again).
+/// Content-Length), <c>/chunked/{name}</c> the same without a length (HEAD cannot tell the size),
+/// <c>/redirect?to=…</c> answers 302 to anywhere (to test that each hop is checked again).
 /// </summary>
 internal sealed class MediaServer : IAsyncDisposable
 {
@@ -30,6 +31,8 @@ internal sealed class MediaServer : IAsyncDisposable
 
     public Uri File(string path) => this.server.Url("files/" + Path.GetFileName(path));
 
+    public Uri Chunked(string path) => this.server.Url("chunked/" + Path.GetFileName(path));
+
     public Uri Redirect(string to) => this.server.Url("redirect?to=" + Uri.EscapeDataString(to));
 
     private async Task HandleAsync(HttpContext context)
@@ -42,14 +45,16 @@ internal sealed class MediaServer : IAsyncDisposable
             return;
         }
 
-        if (!path.StartsWith("/files/", StringComparison.Ordinal) || !this.files.TryGetValue(path["/files/".Length..], out var file))
+        var chunked = path.StartsWith("/chunked/", StringComparison.Ordinal);
+        var name = path[(path.IndexOf('/', 1) + 1)..];
+        if (!(chunked || path.StartsWith("/files/", StringComparison.Ordinal)) || !this.files.TryGetValue(name, out var file))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
         context.Response.ContentType = ContentTypes.FromExtension(file);
-        context.Response.ContentLength = new FileInfo(file).Length;
+        context.Response.ContentLength = chunked ? null : new FileInfo(file).Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await context.Response.SendFileAsync(file);

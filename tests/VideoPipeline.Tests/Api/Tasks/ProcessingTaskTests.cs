@@ -133,6 +133,19 @@ public sealed class ProcessingTaskTests(TaskApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task CaptionTask_whose_download_outgrows_the_limit_while_streaming_fails_as_too_large()
+    {
+        using var client = fixture.Host.Client();
+        var id = await TaskApiFixture.SubmitAsync(client, "caption", new { video_url = fixture.Media.Chunked(fixture.Files.Big) });
+
+        var task = await TaskApiFixture.WaitForTaskAsync(client, id);
+
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        var error = task.GetProperty("error");
+        Assert.Equal(("INPUT_TOO_LARGE", "download", false), (error.GetProperty("code").GetString(), error.GetProperty("failed_stage").GetString(), error.GetProperty("retryable").GetBoolean()));
+    }
+
+    [Fact]
     public async Task GetTask_of_another_owner_is_404()
     {
         using var alice = fixture.Host.Client();

@@ -78,8 +78,7 @@ public sealed class TaskApiFixture : IAsyncLifetime
     public static async Task<string> DownloadAsync(HttpClient client, JsonElement task, string role, string extension)
     {
         var url = task.GetProperty("outputs").GetProperty(role).GetProperty("url").GetString()!;
-        var path = Path.Combine(Path.GetTempPath(), "vf-tests", $"{Guid.NewGuid():N}{extension}");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = TaskTestMedia.NewPath(extension);
         await File.WriteAllBytesAsync(path, await client.GetByteArrayAsync(url));
         return path;
     }

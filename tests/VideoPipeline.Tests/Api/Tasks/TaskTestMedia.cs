@@ -11,14 +11,16 @@ internal static class TaskTestMedia
     public const string Script = "Good morning. Fresh coffee makes every day better. Try it today.";
 
     private static readonly Lazy<Task<Files>> Made = new(MakeAsync);
+    private static readonly string Folder = CreateFolder();
 
     public static Task<Files> GetAsync() => Made.Value;
 
+    /// <summary>A fresh file name in this run's folder (deleted when the test run ends).</summary>
+    public static string NewPath(string extension) => Path.Combine(Folder, $"{Guid.NewGuid():N}{extension}");
+
     private static async Task<Files> MakeAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "vf-tests", $"task-media-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        string Path_(string name) => Path.Combine(folder, name);
+        string Path_(string name) => Path.Combine(Folder, name);
 
         var text = Path_("script.txt");
         await File.WriteAllTextAsync(text, Script);
@@ -41,6 +43,24 @@ internal static class TaskTestMedia
         var big = Path_("big.mp4");
         await File.WriteAllBytesAsync(big, new byte[3_000_000]);
         return new Files(spoken, square, silent, speech, music, junk, big);
+    }
+
+    private static string CreateFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vf-tests", $"task-media-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the OS cleans /tmp eventually.
+            }
+        };
+        return folder;
     }
 
     public sealed record Files(string SpokenVideo, string SquareVideo, string SilentVideo, string Speech, string Music, string Junk, string Big);
