@@ -55,13 +55,29 @@ public static class AssetEndpoints
             return Results.Empty;
         }
 
-        await using var body = await blobs.DownloadAsync(
-            container,
-            asset.Name,
-            range is { } part ? new BlobRange(part.From, part.Length) : null,
-            BlobRequestConditions.ForETag(properties.ETag),
-            cancellationToken);
-        await body.CopyToAsync(response.Body, 1 << 16, cancellationToken);
+        BlobDownloadStream body;
+        try
+        {
+            body = await blobs.DownloadAsync(
+                container,
+                asset.Name,
+                range is { } part ? new BlobRange(part.From, part.Length) : null,
+                BlobRequestConditions.ForETag(properties.ETag),
+                cancellationToken);
+        }
+        catch (StorageRequestException e) when (e.Status == System.Net.HttpStatusCode.PreconditionFailed)
+        {
+            // Replaced between the length check and the read: the headers above would not match it.
+            response.Headers.ContentRange = default;
+            response.ContentLength = null;
+            return ApiProblems.Conflict("The asset changed while it was being read; try again.");
+        }
+
+        await using (body)
+        {
+            await body.CopyToAsync(response.Body, 1 << 16, cancellationToken);
+        }
+
         return Results.Empty;
     }
 }

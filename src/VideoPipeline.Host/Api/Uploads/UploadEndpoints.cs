@@ -33,7 +33,24 @@ public static class UploadEndpoints
     private static async Task<Results<Created<UploadedAsset>, ProblemHttpResult>> UploadAsync(
         HttpContext http, ClaimsPrincipal user, IAssetStore store, ITaskStore tasks, IOptions<UploadOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var max = options.Value.MaxBytes;
+        try
+        {
+            return await ReadUploadAsync(http, user, store, tasks, options.Value.MaxBytes, time, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.TooLarge($"file: the upload is larger than {options.Value.MaxBytes} bytes.");
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // A truncated or malformed multipart body is the caller's mistake, never a 500.
+            return ApiProblems.Validation("body", $"body is not a complete multipart/form-data message: {e.Message}");
+        }
+    }
+
+    private static async Task<Results<Created<UploadedAsset>, ProblemHttpResult>> ReadUploadAsync(
+        HttpContext http, ClaimsPrincipal user, IAssetStore store, ITaskStore tasks, long max, TimeProvider time, CancellationToken cancellationToken)
+    {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {

@@ -112,6 +112,19 @@ public sealed class AssetEndpointTests(TaskApiFixture fixture) : IClassFixture<T
         Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
     }
 
+    [Fact]
+    public async Task Upload_with_a_truncated_multipart_body_is_400()
+    {
+        using var client = fixture.Host.Client();
+        using var body = new StringContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\nhalf a file");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+
+        using var response = await client.PostAsync("/api/uploads", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<string> UploadAsync(HttpClient client, string path)
     {
         using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(path)), "file", Path.GetFileName(path) } };
