@@ -1,6 +1,9 @@
 using VideoPipeline.Host.Api.Durable;
 using VideoPipeline.Host.Api.Video;
 using VideoPipeline.Host.Api.Webhooks;
+using VideoPipeline.Host.Api.Assets;
+using VideoPipeline.Host.Api.Tasks;
+using VideoPipeline.Host.Api.Uploads;
 
 namespace VideoPipeline.Host.Api;
 
@@ -22,6 +25,9 @@ public static class ApiEndpoints
         api.MapVideoEndpoints();
         app.MapDurableHttpApi();
         api.MapWebhookEndpoints();
+        api.MapTaskEndpoints();
+        api.MapUploadEndpoints();
+        api.MapAssetEndpoints();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using VideoPipeline.Host.Api.Auth;
 using VideoPipeline.Host.Api.Jobs;
 using VideoPipeline.Host.Api.Limits;
+using VideoPipeline.Host.Api.Tasks;
 using VideoPipeline.Host.Api.Video;
 using VideoPipeline.Media.Fetching;
 using VideoPipeline.Serialization;
@@ -43,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi("v1");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, FFmpegHealthProbe>());
         services.AddVideoEndpoints(configuration);
+        services.AddTaskApi(configuration);
         return services;
     }
 

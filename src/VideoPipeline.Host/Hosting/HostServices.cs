@@ -7,6 +7,7 @@ using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Host.Cli;
 using VideoPipeline.Host.Diagnostics;
 using VideoPipeline.Media;
+using VideoPipeline.Workflow.Tasks;
 
 namespace VideoPipeline.Host.Hosting;
 
@@ -47,6 +48,7 @@ public static class HostServices
 
         builder.Services.AddVideoPipeline(builder.Configuration);
         builder.Services.AddDurableTasks(EngineProbes.Register);
+        builder.Services.AddBlobTrigger();
         builder.Services.AddCliServices();
         return builder;
     }

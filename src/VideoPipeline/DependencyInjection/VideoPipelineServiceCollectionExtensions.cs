@@ -22,6 +22,7 @@ using VideoPipeline.Serialization;
 using VideoPipeline.Webhooks;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
+using VideoPipeline.Workflow.Tasks;
 using VideoPipeline.Durable;
 using VideoPipeline.Durable.DependencyInjection;
 using VideoPipeline.Durable.InProcess;
@@ -55,6 +56,7 @@ public static class VideoPipelineServiceCollectionExtensions
 
         // Job events to the event log and, signed, to the job's webhook.
         services.AddWebhooks(configuration);
+        services.AddProcessingTasks(configuration);
         return services;
     }
 

@@ -10,5 +10,8 @@ public static class AssetContainers
     public const string Final = "final";
     public const string Captioned = "captioned";
 
-    public static IReadOnlyList<string> All { get; } = [Uploads, Renders, Audio, Captions, Final, Captioned];
+    /// <summary>API uploads and the fetched inputs of processing tasks; not <see cref="Uploads"/>, which the blob trigger watches.</summary>
+    public const string Inputs = "inputs";
+
+    public static IReadOnlyList<string> All { get; } = [Uploads, Renders, Audio, Captions, Final, Captioned, Inputs];
 }

@@ -12,12 +12,14 @@ namespace VideoPipeline.Workflow;
 /// the terminal event waits for them, so the task record and the event log end in the right state.
 /// Recording an event can never fail the job.
 /// </summary>
-internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInput input)
+internal sealed class JobEvents(IOrchestrationContext context, string jobId, string ownerId, JobNotification? notification, OrchestrationSettings? settings = null)
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(5, TimeSpan.FromSeconds(2), BackoffCoefficient: 2.0, TimeSpan.FromMinutes(1)));
 
     private readonly List<Task> pending = [];
+    private readonly JobNotification notification = notification ?? new JobNotification();
+    private readonly OrchestrationSettings settings = settings ?? new OrchestrationSettings();
     private long sequence;
     private string? lastStage;
     private int lastProgress;
@@ -25,7 +27,7 @@ internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInpu
 
     public void Progress(string stage, int progress)
     {
-        var settings = input.Settings;
+        var settings = this.settings;
         var now = context.CurrentUtcDateTime;
         if (this.sequence > 0
             && ((stage == this.lastStage && progress < this.lastProgress + Math.Max(1, settings.ProgressEventStep))
@@ -39,8 +41,16 @@ internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInpu
         this.pending.Add(this.SendAsync(this.Event(type) with { Stage = stage, Progress = progress }));
     }
 
-    public Task SucceededAsync(GenerateVideoResult result) =>
-        this.FinishAsync(this.Event(JobEventTypes.Succeeded) with { Stage = Domain.PipelineStage.Completed, Progress = 100, Outputs = JobOutputs.From(result) });
+    public JobEvents(IOrchestrationContext context, GenerateVideoInput input)
+        : this(context, input.JobId, input.OwnerId, input.Notification, input.Settings)
+    {
+    }
+
+    public Task SucceededAsync(GenerateVideoResult result) => this.SucceededAsync(JobOutputs.From(result));
+
+    /// <summary>The terminal success event with the produced assets by role (asset ids).</summary>
+    public Task SucceededAsync(IReadOnlyDictionary<string, string> outputs) =>
+        this.FinishAsync(this.Event(JobEventTypes.Succeeded) with { Stage = Domain.PipelineStage.Completed, Progress = 100, Outputs = outputs });
 
     public Task FailedAsync(PipelineError error, int progress) =>
         this.FinishAsync(this.Event(JobEventTypes.Failed) with { Stage = error.FailedStage, Progress = progress, Error = error });
@@ -52,7 +62,7 @@ internal sealed class JobEvents(IOrchestrationContext context, GenerateVideoInpu
     }
 
     private JobEvent Event(string type) =>
-        new(input.JobId, input.OwnerId, ++this.sequence, type, context.CurrentUtcDateTime) { Notification = input.Notification };
+        new(jobId, ownerId, ++this.sequence, type, context.CurrentUtcDateTime) { Notification = this.notification };
 
     private async Task SendAsync(JobEvent jobEvent)
     {

@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Host.Api.Auth;
+using VideoPipeline.Host.Api.Limits;
+using VideoPipeline.Serialization;
+using VideoPipeline.Storage;
+using VideoPipeline.Storage.Tasks;
+using VideoPipeline.Workflow.Tasks;
+
+namespace VideoPipeline.Host.Api.Tasks;
+
+public static class TaskEndpoints
+{
+    private const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Seed 003: caption, merge and background-music tasks (202 + status URL), and their status.</summary>
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks");
+        tasks.MapPost("/caption", CaptionAsync).WithName("CreateCaptionTask");
+        tasks.MapPost("/merge", MergeAsync).WithName("CreateMergeTask");
+        tasks.MapPost("/background-music", BackgroundMusicAsync).WithName("CreateBackgroundMusicTask");
+        tasks.MapGet("/{id}", GetAsync).WithName("GetTask");
+        return api;
+    }
+
+    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> CaptionAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    {
+        var body = await reader.ReadAsync<CaptionTaskRequest>(request, MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } bad)
+        {
+            return bad;
+        }
+
+        var req = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        var modelSize = TaskRequestRules.ModelSize(req.ModelSize, errors);
+        var language = TaskRequestRules.Language(req.Language, errors);
+        var style = TaskRequestRules.Style(req.Style, req.WordsPerLine, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var owner = user.OwnerId();
+        var (video, problem) = await resolver.ResolveAsync("video_url", req.VideoUrl, owner, request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var run = tasks.NewRun(NewId(), owner);
+        var input = new CaptionTaskInput(run, video!, language, modelSize, style, CaptionOutputs.ForTask(run.TaskId));
+        return await SubmitAsync(tasks, TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, req, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> MergeAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    {
+        var body = await reader.ReadAsync<MergeTaskRequest>(request, MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } bad)
+        {
+            return bad;
+        }
+
+        var req = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        if (req.Scenes is not { Count: > 0 and <= TaskRequestRules.MaxScenes })
+        {
+            TaskRequestRules.Add(errors, "scenes", $"scenes must list 1 to {TaskRequestRules.MaxScenes} scenes", 0);
+        }
+        else if (req.Scenes.IndexOf(null!) is var missing and >= 0)
+        {
+            TaskRequestRules.Add(errors, $"scenes[{missing}]", $"scenes[{missing}] must be an object", 0);
+        }
+
+        var mode = req.Mode switch
+        {
+            null or "cover" => FitMode.Cover,
+            "contain" => FitMode.Contain,
+            _ => TaskRequestRules.Add(errors, "mode", "mode must be cover or contain", FitMode.Cover),
+        };
+        var videoVolume = TaskRequestRules.Volume("video_volume", req.VideoVolume, 0.2, errors);
+        var voiceVolume = TaskRequestRules.Volume("voiceover_volume", req.VoiceoverVolume, 2.0, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var owner = user.OwnerId();
+        var fields = req.Scenes!.SelectMany((scene, i) => new[] { ($"scenes[{i}].video_url", scene.VideoUrl), ($"scenes[{i}].voiceover_url", scene.VoiceoverUrl) });
+        var (sources, problem) = await resolver.ResolveAllAsync(fields, owner, request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var scenes = sources.Chunk(2).Select(pair => new MergeScene(pair[0], pair[1])).ToList();
+        var run = tasks.NewRun(NewId(), owner);
+        var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "merged", ".mp4"));
+        var input = new MergeTaskInput(run, scenes, mode, videoVolume, voiceVolume, output);
+        return await SubmitAsync(tasks, TaskRecordType.Merge, TaskActivityNames.MergeTask, run, input, req, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> BackgroundMusicAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    {
+        var body = await reader.ReadAsync<BackgroundMusicTaskRequest>(request, MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } bad)
+        {
+            return bad;
+        }
+
+        var req = body.Value!;
+        var errors = new Dictionary<string, string[]>();
+        var musicVolume = TaskRequestRules.Volume("music_volume", req.MusicVolume, 0.3, errors);
+        var videoVolume = TaskRequestRules.Volume("video_volume", req.VideoVolume, 1.0, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var owner = user.OwnerId();
+        var (sources, problem) = await resolver.ResolveAllAsync([("video_url", req.VideoUrl), ("music_url", req.MusicUrl)], owner, request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var run = tasks.NewRun(NewId(), owner);
+        var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "with_music", ".mp4"));
+        var input = new BackgroundMusicTaskInput(run, sources[0], sources[1], musicVolume, videoVolume, output);
+        return await SubmitAsync(tasks, TaskRecordType.BackgroundMusic, TaskActivityNames.BackgroundMusicTask, run, input, req, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<TaskStatusView>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, ITaskStore store, IAssetStore assets, IOptions<StorageOptions> storage, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(user.OwnerId(), id, cancellationToken: cancellationToken);
+        return record is not null && TaskStatusView.IsProcessingTask(record.Type)
+            ? TypedResults.Ok(TaskStatusView.From(record, assets, storage.Value.SasLifetime, time.GetUtcNow()))
+            : ApiProblems.NotFound("task");
+    }
+
+    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> SubmitAsync<T>(
+        ProcessingTasks tasks, TaskRecordType type, string orchestrator, TaskRun run, object input, T request, CancellationToken cancellationToken)
+    {
+        await tasks.SubmitAsync(type, orchestrator, run, input, JsonSerializer.SerializeToElement(request, PipelineJson.Options), cancellationToken);
+        var statusUrl = $"/api/tasks/{run.TaskId}";
+        return TypedResults.Accepted(statusUrl, new TaskAccepted(run.TaskId, "queued", statusUrl));
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,71 @@
+using VideoPipeline.Host.Api.Assets;
+using VideoPipeline.Storage;
+using VideoPipeline.Storage.Tasks;
+
+namespace VideoPipeline.Host.Api.Tasks;
+
+/// <summary>
+/// Seed 003's task status: queued | running | success | failed, progress and stage, the main result as
+/// <c>video_url</c> (an expiring SAS link) and every output by role with its asset id and API link.
+/// </summary>
+public sealed record TaskStatusView(
+    string TaskId,
+    string TaskType,
+    string Status,
+    int Progress,
+    string? CurrentStage,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    Uri? VideoUrl,
+    IReadOnlyDictionary<string, TaskOutputLink> Outputs,
+    TaskError? Error)
+{
+    public static TaskStatusView From(TaskRecord record, IAssetStore store, TimeSpan sasLifetime, DateTimeOffset now)
+    {
+        var outputs = record.Status == TaskRecordStatus.Succeeded
+            ? record.Output.ToDictionary(
+                o => o.Key,
+                o => new TaskOutputLink(
+                    AssetCatalog.IdOf(record.Id, o.Key),
+                    AssetReference.PathPrefix + AssetCatalog.IdOf(record.Id, o.Key),
+                    store.GetReadUri(AssetRef.Parse(o.Value), sasLifetime),
+                    now + sasLifetime))
+            : [];
+        return new TaskStatusView(
+            record.Id,
+            TypeName(record.Type),
+            record.Status switch
+            {
+                TaskRecordStatus.Pending => "queued",
+                TaskRecordStatus.Running => "running",
+                TaskRecordStatus.Succeeded => "success",
+                TaskRecordStatus.Failed => "failed",
+                _ => "cancelled",
+            },
+            record.Progress,
+            record.CurrentStage,
+            record.CreatedAt,
+            record.StartedAt,
+            record.CompletedAt,
+            outputs.TryGetValue(Workflow.Tasks.TaskOutputs.Video, out var video) ? video.SasUrl : null,
+            outputs,
+            record.Error);
+    }
+
+    public static bool IsProcessingTask(TaskRecordType type) => type is TaskRecordType.Caption or TaskRecordType.Merge or TaskRecordType.BackgroundMusic;
+
+    private static string TypeName(TaskRecordType type) => type switch
+    {
+        TaskRecordType.Caption => "caption",
+        TaskRecordType.Merge => "merge",
+        _ => "background_music",
+    };
+}
+
+/// <param name="Url">This API's link (the caller's key; Range supported).</param>
+/// <param name="SasUrl">A direct Blob storage link, valid until <paramref name="ExpiresAt"/>.</param>
+public sealed record TaskOutputLink(string AssetId, string Url, Uri SasUrl, DateTimeOffset ExpiresAt);
+
+/// <summary>The 202 answer: where to poll.</summary>
+public sealed record TaskAccepted(string TaskId, string Status, string StatusUrl);

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Durable.Engine;
+using VideoPipeline.Storage.Tasks;
+using VideoPipeline.Workflow.Contracts;
+
+namespace VideoPipeline.Workflow.Tasks;
+
+/// <summary>
+/// Starts processing tasks for the API and the blob trigger: a task record in the owner's partition, then an
+/// orchestration whose instance id is the task id. Idempotent: submitting the same id again queues nothing new.
+/// </summary>
+public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, IOptions<PipelineOptions> options)
+{
+    /// <summary>A run with the retry settings captured now (orchestrators never read configuration).</summary>
+    public TaskRun NewRun(string taskId, string ownerId) => new(taskId, ownerId) { Settings = OrchestrationSettings.From(options.Value) };
+
+    public async Task<TaskRecord> SubmitAsync(TaskRecordType type, string orchestrator, TaskRun run, object input, JsonElement? request, CancellationToken cancellationToken)
+    {
+        // The record first: an accepted task is listed even if queueing fails (a retried submit queues it).
+        try
+        {
+            await tasks.CreateAsync(
+                new TaskRecord { Id = run.TaskId, OwnerId = run.OwnerId, Type = type, Input = request, CurrentStage = Domain.PipelineStage.Pending, MaxRetries = run.MaxAttempts },
+                cancellationToken);
+        }
+        catch (TaskAlreadyExistsException)
+        {
+            // The same task again: make sure it is queued.
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = run.TaskId }, cancellationToken);
+        return await tasks.GetAsync(run.OwnerId, run.TaskId, cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException($"Task {run.TaskId} vanished after it was submitted");
+    }
+}
