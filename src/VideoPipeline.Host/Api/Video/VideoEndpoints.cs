@@ -89,7 +89,10 @@ public static class VideoEndpoints
         }
 
         var links = WithPollingHeaders(http, services, job.JobId);
-        return TypedResults.Accepted(links.StatusQueryGetUri, GenerateAccepted.From(services.Mapper.ToBody(job), links));
+
+        // Seed 002: a new job is answered as pending, even when a worker has already picked it up.
+        var accepted = services.Mapper.ToBody(job);
+        return TypedResults.Accepted(links.StatusQueryGetUri, GenerateAccepted.From(job.IsFinished ? accepted : accepted with { Status = "pending" }, links));
     }
 
     private static async Task<Results<Ok<JobStatusBody>, ProblemHttpResult>> GetJobAsync(
