@@ -163,7 +163,8 @@ public sealed class JobWebhookDeliveryTests
 
             var received = await receiver.WaitForAsync(r => r.Any(x => x.Status == 200), Patience);
             Assert.Equal(500, received[0].Status);
-            Assert.Equal(received[0].Id, received.Single(r => r.Status == 200).Id);
+            // At least once: a retry in flight while the first host stopped may also land; every copy is the same event.
+            Assert.All(received.Where(r => r.Status == 200), r => Assert.Equal(received[0].Id, r.Id));
         }
         finally
         {
