@@ -25,7 +25,8 @@ public sealed class DurableSchedulingTests(SchedulingHostFixture fixture) : ICla
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await this.Host.WaitAsync(id)).RuntimeStatus);
         }
 
-        Assert.Equal(["first", "high", "low1", "low2"], this.Gauge.Starts(key + ":").Select(s => s[(key.Length + 1)..]));
+        // Activities run at least once: a repeated start (a redelivered message) is allowed, the first starts' order is the rule.
+        Assert.Equal(["first", "high", "low1", "low2"], this.Gauge.Starts(key + ":").Select(s => s[(key.Length + 1)..]).Distinct());
         Assert.Equal(1, this.Gauge.Max(key));
     }
 
