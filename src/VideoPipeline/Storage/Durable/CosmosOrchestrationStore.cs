@@ -5,6 +5,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Durable;
 using VideoPipeline.Durable.Engine;
+using VideoPipeline.Storage.Cosmos;
 using VideoPipeline.Storage.Tasks;
 
 namespace VideoPipeline.Storage.Durable;
@@ -25,8 +26,7 @@ public sealed class CosmosOrchestrationStore(
     private const string InstanceKind = "instance";
     private const string ChunkKind = "history";
     private readonly string hub = engine.Value.TaskHub;
-    private readonly Lock gate = new();
-    private Task<Container>? container;
+    private readonly LazyCosmosContainer container = new(client, database.Value.Database, new ContainerProperties(options.Value.Container, "/pk"));
 
     private string InstancesPartition => $"{this.hub}:instances";
 
@@ -258,27 +258,7 @@ public sealed class CosmosOrchestrationStore(
         return null;
     }
 
-    private Task<Container> ContainerAsync(CancellationToken cancellationToken)
-    {
-        Task<Container> creation;
-        lock (this.gate)
-        {
-            if (this.container is null || this.container.IsFaulted || this.container.IsCanceled)
-            {
-                this.container = this.CreateContainerAsync();
-            }
-
-            creation = this.container;
-        }
-
-        return creation.WaitAsync(cancellationToken);
-    }
-
-    private async Task<Container> CreateContainerAsync()
-    {
-        var db = (await client.CreateDatabaseIfNotExistsAsync(database.Value.Database)).Database;
-        return (await db.CreateContainerIfNotExistsAsync(new ContainerProperties(options.Value.Container, "/pk"))).Container;
-    }
+    private Task<Container> ContainerAsync(CancellationToken cancellationToken) => this.container.GetAsync(cancellationToken);
 
     private sealed record InstanceDocument(string Id, string Pk, string Kind, InstanceState State);
 
