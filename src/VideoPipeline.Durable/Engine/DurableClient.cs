@@ -7,15 +7,18 @@ namespace VideoPipeline.Durable.Engine;
 public sealed class DurableClient(DurableEngine engine)
 {
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(
+        string name, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await this.StartInstanceAsync(name, input, options, cancellationToken)).InstanceId;
+
+    /// <summary>
+    /// Schedules like <see cref="ScheduleNewOrchestrationInstanceAsync"/> and returns the instance as stored: the
+    /// new one, or the one that already had the id (idempotent on id). Saves the caller reading it back.
+    /// </summary>
+    public async Task<OrchestrationMetadata> StartInstanceAsync(
         string name, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
         engine.Registry.GetOrchestratorType(name);
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        if (await engine.Store.GetInstanceAsync(instanceId, cancellationToken) is not null)
-        {
-            return instanceId;
-        }
-
         var now = engine.UtcNow;
         var start = new WorkMessage
         {
@@ -29,10 +32,23 @@ public sealed class DurableClient(DurableEngine engine)
             CreatedAt = now,
         };
 
-        // The message first: if the document write is lost, the worker creates the instance from the message.
-        await engine.SendAsync(start, cancellationToken);
-        await engine.Store.TryCreateAsync(OrchestrationDispatcher.NewInstance(start, now), cancellationToken);
-        return instanceId;
+        // The document first (one write decides a race on the id), then its start message.
+        if (await engine.Store.TryCreateAsync(OrchestrationDispatcher.NewInstance(start, now), cancellationToken) is { } created)
+        {
+            engine.Admission.Created(created);
+            await engine.SendAsync(start, cancellationToken);
+            return this.ToMetadata(created, withData: true, history: null);
+        }
+
+        var existing = await this.RequireAsync(instanceId, cancellationToken);
+        if (existing.Status == OrchestrationRuntimeStatus.Pending && existing.StartedAt is null && existing.Parent is null)
+        {
+            // Its start may have been lost (the caller died between the two writes): send it again. Same
+            // message id, so a start still queued and this one count once.
+            await engine.SendAsync(InstanceAdmission.StartMessage(existing), cancellationToken);
+        }
+
+        return this.ToMetadata(existing, withData: true, history: null);
     }
 
     public async Task<OrchestrationMetadata?> GetInstanceAsync(
@@ -198,26 +214,41 @@ public sealed class DurableClient(DurableEngine engine)
     /// Where a waiting instance stands among those of its orchestrator waiting to start (highest
     /// priority first, then oldest), and when it should start: slots free as running instances reach a
     /// typical run length, and each start ahead holds its slot that long. Position 0: not waiting.
+    /// The line may be up to a second old (other processes' starts show a little late): it is an estimate
+    /// for pollers, read once for all of them.
     /// </summary>
     public async Task<QueuePosition> GetQueuePositionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var state = await this.RequireAsync(instanceId, cancellationToken);
-        var line = await engine.Admission.ReadAsync(state.Name, cancellationToken);
-        var index = line.Waiting.ToList().FindIndex(w => w.InstanceId == instanceId);
-        if (state.StartedAt is not null || state.IsTerminal || index < 0)
+        if (state.Parent is not null)
+        {
+            // Sub-orchestrations are never held back.
+            return new QueuePosition(0, 0, TimeSpan.Zero);
+        }
+
+        return await this.GetQueuePositionAsync(this.ToMetadata(state, withData: false, history: null), cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetQueuePositionAsync(string, CancellationToken)"/>
+    /// <param name="instance">A top-level instance, as just read (saves reading it again).</param>
+    public async Task<QueuePosition> GetQueuePositionAsync(OrchestrationMetadata instance, CancellationToken cancellationToken = default)
+    {
+        var line = await engine.Admission.ReadRecentAsync(instance.Name, cancellationToken);
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending || instance.StartedAt is not null)
         {
             return new QueuePosition(0, line.Waiting.Count, TimeSpan.Zero);
         }
 
-        if (!engine.Options.InstanceConcurrency.TryGetValue(state.Name, out var slots))
+        var (position, waiting) = InstanceAdmission.PositionIn(line, instance.InstanceId, instance.CreatedAt, instance.Priority);
+        if (!engine.Options.InstanceConcurrency.TryGetValue(instance.Name, out var slots))
         {
             // Unlimited: it starts as soon as a worker takes its message.
-            return new QueuePosition(index + 1, line.Waiting.Count, TimeSpan.Zero);
+            return new QueuePosition(position, waiting, TimeSpan.Zero);
         }
 
-        if (await engine.RunDurations.TypicalAsync(state.Name, cancellationToken) is not { } run)
+        if (await engine.RunDurations.TypicalAsync(instance.Name, cancellationToken) is not { } run)
         {
-            return new QueuePosition(index + 1, line.Waiting.Count, null);
+            return new QueuePosition(position, waiting, null);
         }
 
         var now = engine.UtcNow;
@@ -234,13 +265,13 @@ public sealed class DurableClient(DurableEngine engine)
         }
 
         var start = now;
-        for (var i = 0; i <= index && free.Count > 0; i++)
+        for (var i = 0; i < position && free.Count > 0; i++)
         {
             start = free.Dequeue();
             free.Enqueue(start + run, start + run);
         }
 
-        return new QueuePosition(index + 1, line.Waiting.Count, start - now);
+        return new QueuePosition(position, waiting, start - now);
     }
 
     /// <summary>The median run time of the latest completed instances of <paramref name="name"/>; null before any.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace VideoPipeline.Durable.Engine;
 
 /// <summary>
@@ -8,7 +10,14 @@ namespace VideoPipeline.Durable.Engine;
 /// </summary>
 internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 {
+    /// <summary>
+    /// How old a line may be when it only answers "where am I in the queue": reading the line costs a query
+    /// over every waiting instance, and status polls of many waiting jobs must not each pay for one.
+    /// </summary>
+    internal static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(1);
+
     private readonly KeyedLocks gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RecentLine> recent = new(StringComparer.OrdinalIgnoreCase);
 
     public bool IsLimited(InstanceState state) =>
         state.Parent is null && engine.Options.InstanceConcurrency.ContainsKey(state.Name);
@@ -76,6 +85,64 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
         return new AdmissionLine(running, waiting);
     }
 
+    /// <summary>
+    /// The line as read at most <see cref="RecentFor"/> ago, for queue positions only (admission itself reads
+    /// it fresh). Concurrent callers share one read. This process's own starts and finishes keep it current;
+    /// other processes' changes show within <see cref="RecentFor"/>.
+    /// </summary>
+    public Task<AdmissionLine> ReadRecentAsync(string name, CancellationToken cancellationToken)
+    {
+        var now = engine.UtcNow;
+        var fresh = new RecentLine(now, new Lazy<Task<AdmissionLine>>(() => this.ReadAsync(name, CancellationToken.None)));
+        var line = this.recent.AddOrUpdate(name, fresh, (_, old) => old.IsUsableAt(now) ? old : fresh);
+        return line.Read.Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds an instance this process just created to the recent line, so its position counts it at once.</summary>
+    public void Created(InstanceState state)
+    {
+        if (!this.recent.TryGetValue(state.Name, out var old))
+        {
+            return;
+        }
+
+        if (old.Read.IsValueCreated && old.Read.Value.IsCompletedSuccessfully)
+        {
+            var line = old.Read.Value.Result;
+            if (line.Waiting.All(w => w.InstanceId != state.InstanceId))
+            {
+                var waiting = line.Waiting.Append(state).ToList();
+                waiting.Sort(WaitingOrder);
+                var updated = old with { Read = new Lazy<Task<AdmissionLine>>(Task.FromResult(line with { Waiting = waiting })) };
+                if (this.recent.TryUpdate(state.Name, updated, old))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        // A read in flight may or may not have seen it: the next position reads again.
+        this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
+    }
+
+    /// <summary>Forgets the recent line after this process started or finished an instance of <paramref name="name"/>.</summary>
+    public void Changed(string name) => this.recent.TryRemove(name, out _);
+
+    /// <summary>
+    /// Where a waiting top-level instance stands in <paramref name="line"/>: 1-based (counting it even when the
+    /// line was read before it was created), with the number waiting.
+    /// </summary>
+    public static (int Position, int Waiting) PositionIn(AdmissionLine line, string instanceId, DateTime createdAt, int priority)
+    {
+        var ahead = line.Waiting.Count(w => w.InstanceId != instanceId && WaitingOrder(w.Priority, w.CreatedAt, w.InstanceId, priority, createdAt, instanceId) < 0);
+        var listed = line.Waiting.Any(w => w.InstanceId == instanceId);
+        return (ahead + 1, line.Waiting.Count + (listed ? 0 : 1));
+    }
+
     internal static WorkMessage StartMessage(InstanceState state) => new()
     {
         Id = $"{state.InstanceId}:start",
@@ -90,19 +157,36 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
     };
 
     // Higher priority first, then first come first served.
-    private static int WaitingOrder(InstanceState a, InstanceState b)
+    private static int WaitingOrder(InstanceState a, InstanceState b) =>
+        WaitingOrder(a.Priority, a.CreatedAt, a.InstanceId, b.Priority, b.CreatedAt, b.InstanceId);
+
+    private static int WaitingOrder(int priorityA, DateTime createdA, string idA, int priorityB, DateTime createdB, string idB)
     {
-        var byPriority = b.Priority.CompareTo(a.Priority);
+        var byPriority = priorityB.CompareTo(priorityA);
         if (byPriority != 0)
         {
             return byPriority;
         }
 
-        var byAge = a.CreatedAt.CompareTo(b.CreatedAt);
-        return byAge != 0 ? byAge : string.CompareOrdinal(a.InstanceId, b.InstanceId);
+        var byAge = createdA.CompareTo(createdB);
+        return byAge != 0 ? byAge : string.CompareOrdinal(idA, idB);
     }
 
     public void Dispose() => this.gates.Dispose();
+
+    private sealed record RecentLine(DateTime ReadAt, Lazy<Task<AdmissionLine>> Read)
+    {
+        public bool IsUsableAt(DateTime now)
+        {
+            if (now - this.ReadAt >= RecentFor || !this.Read.IsValueCreated)
+            {
+                return now - this.ReadAt < RecentFor;
+            }
+
+            var task = this.Read.Value;
+            return !task.IsFaulted && !task.IsCanceled;
+        }
+    }
 }
 
 /// <param name="Running">Started and not finished (running or suspended): each holds a slot.</param>

@@ -34,16 +34,19 @@ public sealed class VideoJobs(
             Notification = submission.Notification,
         };
 
-        if (await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken) is { } existing
+        // A caller's id may be taken (by another owner); a fresh one cannot be.
+        if (submission.JobId is not null
+            && await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken) is { } existing
             && existing.ReadInputAs<GenerateVideoInput>().OwnerId != submission.OwnerId)
         {
             throw new JobConflictException(jobId);
         }
 
         // The record first: a job that was accepted is listed even if queueing it fails (a retried submit queues it).
+        TaskRecord? record;
         try
         {
-            await tasks.CreateAsync(
+            record = await tasks.CreateAsync(
                 new TaskRecord
                 {
                     Id = jobId,
@@ -64,24 +67,28 @@ public sealed class VideoJobs(
         catch (TaskAlreadyExistsException)
         {
             // The same submission again (an idempotent retry): fall through and make sure it is queued.
+            record = null;
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(
+        var instance = await client.StartInstanceAsync(
             GenerateVideoOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = jobId, Priority = submission.Priority }, cancellationToken);
-        return await this.GetAsync(submission.OwnerId, jobId, cancellationToken)
-            ?? throw new InvalidOperationException($"Job {jobId} vanished after it was submitted");
+        record ??= await tasks.GetAsync(submission.OwnerId, jobId, cancellationToken: cancellationToken);
+        return record?.Type == TaskRecordType.Generate
+            ? await this.ViewAsync(record, instance, cancellationToken)
+            : throw new InvalidOperationException($"Job {jobId} vanished after it was submitted");
     }
 
     /// <summary>The job as its owner sees it; null when there is no such job for this owner.</summary>
     public async Task<JobView?> GetAsync(string ownerId, string jobId, CancellationToken cancellationToken)
     {
         var record = await tasks.GetAsync(ownerId, jobId, cancellationToken: cancellationToken);
-        if (record is null || record.Type != TaskRecordType.Generate)
-        {
-            return null;
-        }
+        return record is null || record.Type != TaskRecordType.Generate
+            ? null
+            : await this.ViewAsync(record, await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken), cancellationToken);
+    }
 
-        var instance = await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+    private async Task<JobView> ViewAsync(TaskRecord record, OrchestrationMetadata? instance, CancellationToken cancellationToken)
+    {
         var view = FromRecord(record);
         if (instance is null)
         {
@@ -181,7 +188,7 @@ public sealed class VideoJobs(
         var typical = await client.GetTypicalRunTimeAsync(GenerateVideoOrchestrator.Name, cancellationToken);
         if (view.Status == JobStatus.Pending)
         {
-            var position = await client.GetQueuePositionAsync(instance.InstanceId, cancellationToken);
+            var position = await client.GetQueuePositionAsync(instance, cancellationToken);
             var completion = position.EstimatedWait is { } wait && typical is { } run ? now + wait + run : (DateTimeOffset?)null;
             return view with
             {

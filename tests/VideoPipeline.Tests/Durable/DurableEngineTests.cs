@@ -1,5 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Durable;
+using VideoPipeline.Durable.Engine;
 using VideoPipeline.Tests.Workflow.Orchestration;
 
 namespace VideoPipeline.Tests.Durable;
@@ -118,6 +119,40 @@ public sealed class DurableEngineTests(DurableHostFixture fixture) : IClassFixtu
         await this.Host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Chain), 7, new() { InstanceId = id });
 
         Assert.Equal(2, (await this.Host.WaitAsync(id)).ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task StartInstance_with_an_existing_instance_id_returns_the_stored_instance()
+    {
+        var id = "same-" + Guid.NewGuid().ToString("N");
+
+        var first = await this.Host.Client.StartInstanceAsync(nameof(Chain), 2, new() { InstanceId = id });
+        var second = await this.Host.Client.StartInstanceAsync(nameof(Chain), 7, new() { InstanceId = id });
+
+        Assert.Equal(first.CreatedAt, second.CreatedAt);
+        Assert.Equal(2, second.ReadInputAs<int>());
+        Assert.Equal(2, (await this.Host.WaitAsync(id)).ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task StartInstance_again_after_the_start_message_was_lost_runs_the_instance()
+    {
+        // The document was written, then the caller died before sending its start message.
+        var id = "lost-" + Guid.NewGuid().ToString("N");
+        var start = new WorkMessage
+        {
+            Id = $"{id}:start",
+            Kind = WorkMessageKind.ExecutionStarted,
+            InstanceId = id,
+            ExecutionId = Guid.NewGuid().ToString("N"),
+            Name = nameof(Chain),
+            Payload = "3",
+        };
+        Assert.NotNull(await this.Host.Engine.Store.TryCreateAsync(OrchestrationDispatcher.NewInstance(start, DateTime.UtcNow), CancellationToken.None));
+
+        await this.Host.Client.StartInstanceAsync(nameof(Chain), 3, new() { InstanceId = id });
+
+        Assert.Equal(3, (await this.Host.WaitAsync(id)).ReadOutputAs<int>());
     }
 
     [Fact]

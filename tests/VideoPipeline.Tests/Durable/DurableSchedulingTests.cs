@@ -49,6 +49,24 @@ public sealed class DurableSchedulingTests(SchedulingHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task GetQueuePosition_counts_jobs_queued_after_the_line_was_read()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var running = await this.StartJobAsync(key, "running", 2000, priority: 0);
+        await this.Host.WaitUntilAsync(running, m => m.StartedAt is not null);
+        var first = await this.StartJobAsync(key, "first", 50, priority: 0);
+        Assert.Equal(1, (await this.Host.Client.GetQueuePositionAsync(first)).Position);
+
+        var second = await this.StartJobAsync(key, "second", 50, priority: 0);
+        var third = await this.StartJobAsync(key, "third", 50, priority: 0);
+        var position = await this.Host.Client.GetQueuePositionAsync(third);
+
+        Assert.Equal((3, 3), (position.Position, position.Waiting));
+        Assert.Equal(2, (await this.Host.Client.GetQueuePositionAsync(second)).Position);
+        await this.Host.WaitAsync(third);
+    }
+
+    [Fact]
     public async Task GetQueuePosition_estimates_the_wait_from_recent_run_times()
     {
         var key = Guid.NewGuid().ToString("N");

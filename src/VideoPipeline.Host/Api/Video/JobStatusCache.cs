@@ -41,7 +41,7 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
         this.Sweep(now);
 
         // Not tied to one caller's token: other pollers share this read.
-        var fresh = new Entry(jobs.GetAsync(ownerId, jobId, CancellationToken.None), now + ttl);
+        var fresh = new Entry(jobs.GetAsync(ownerId, jobId, CancellationToken.None), now + Jittered(ttl));
         var stored = this.entries.AddOrUpdate(key, fresh, (_, old) => old.Read.IsFaulted || old.Read.IsCanceled ? fresh : old);
         return stored.Read.WaitAsync(cancellationToken);
     }
@@ -58,7 +58,7 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
                 if (done.IsCompletedSuccessfully)
                 {
                     // Replaces only the entry it refreshed: an invalidation or a newer entry wins.
-                    this.entries.TryUpdate(key, new Entry(done, time.GetUtcNow() + ttl), stale);
+                    this.entries.TryUpdate(key, new Entry(done, time.GetUtcNow() + Jittered(ttl)), stale);
                 }
                 else
                 {
@@ -70,6 +70,9 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
+
+    // Jobs first polled together would otherwise refresh together, every interval, as one burst of reads.
+    private static TimeSpan Jittered(TimeSpan ttl) => ttl * (0.75 + (0.25 * Random.Shared.NextDouble()));
 
     private void Sweep(DateTimeOffset now)
     {
