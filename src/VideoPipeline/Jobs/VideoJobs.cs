@@ -22,6 +22,9 @@ public sealed class VideoJobs(
     IOptions<Providers.Routing.SceneRoutingOptions> routing,
     TimeProvider time)
 {
+    /// <summary>How long a cancel waits for the worker to stop the orchestration before it records the event.</summary>
+    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(5);
+
     /// <summary>Creates the job (or finds it, when its id exists for this owner) and queues it.</summary>
     /// <exception cref="JobConflictException">The id belongs to another owner's job.</exception>
     public async Task<JobView> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
@@ -129,13 +132,13 @@ public sealed class VideoJobs(
     public async Task<bool> CancelAsync(string ownerId, string jobId, string reason, CancellationToken cancellationToken)
     {
         var view = await this.GetAsync(ownerId, jobId, cancellationToken);
-        if (view is null || view.IsFinished)
+        if (view is null || view.IsFinished || !await client.TerminateInstanceAsync(jobId, reason, cancellationToken))
         {
             return false;
         }
 
-        await client.TerminateInstanceAsync(jobId, reason, cancellationToken);
-        await this.RecordAsync(view, JobEventTypes.Cancelled, null, cancellationToken);
+        // Once it reads as terminated it emits nothing more, and its status names the last event number it used.
+        await this.RecordAsync(view, JobEventTypes.Cancelled, null, await this.WaitForTerminationAsync(jobId, cancellationToken), cancellationToken);
         return true;
     }
 
@@ -152,7 +155,8 @@ public sealed class VideoJobs(
         }
 
         // The record first: once the orchestration reads as terminated, the record must already say failed.
-        await this.RecordAsync(view, JobEventTypes.Failed, error, cancellationToken);
+        // (It has emitted nothing for a whole stage deadline, so the status read now names its last event.)
+        await this.RecordAsync(view, JobEventTypes.Failed, error, await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken), cancellationToken);
         await client.TerminateInstanceAsync(jobId, $"{error.Code}: {error.Message}", cancellationToken);
         return true;
     }
@@ -168,11 +172,12 @@ public sealed class VideoJobs(
         return (page.Items.Where(r => r.Type == TaskRecordType.Generate).Select(FromRecord).ToList(), page.ContinuationToken);
     }
 
-    private async Task RecordAsync(JobView view, string type, PipelineError? error, CancellationToken cancellationToken)
+    private async Task RecordAsync(JobView view, string type, PipelineError? error, OrchestrationMetadata? instance, CancellationToken cancellationToken)
     {
         var record = await tasks.GetAsync(view.OwnerId, view.JobId, cancellationToken: cancellationToken);
+        var emitted = instance?.ReadCustomStatusAs<PipelineStatus>()?.EventSequence ?? 0;
         await recorder.RecordAsync(
-            new JobEvent(view.JobId, view.OwnerId, (record?.LastEventSequence ?? 0) + 1, type, time.GetUtcNow().UtcDateTime)
+            new JobEvent(view.JobId, view.OwnerId, Math.Max(record?.LastEventSequence ?? 0, emitted) + 1, type, time.GetUtcNow().UtcDateTime)
             {
                 Stage = error?.FailedStage ?? view.CurrentStage,
                 Progress = view.Progress,
@@ -180,6 +185,21 @@ public sealed class VideoJobs(
                 Notification = new JobNotification(view.WebhookUrl, view.Metadata),
             },
             cancellationToken);
+    }
+
+    private async Task<OrchestrationMetadata?> WaitForTerminationAsync(string jobId, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TerminationWait);
+        try
+        {
+            return await client.WaitForInstanceCompletionAsync(jobId, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No worker took the terminate yet: number after what it had emitted by now.
+            return await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+        }
     }
 
     private async Task<JobView> WithEstimateAsync(JobView view, OrchestrationMetadata instance, CancellationToken cancellationToken)

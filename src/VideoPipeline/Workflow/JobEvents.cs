@@ -25,6 +25,9 @@ internal sealed class JobEvents(IOrchestrationContext context, string jobId, str
     private int lastProgress;
     private DateTime lastSentAt;
 
+    /// <summary>The sequence number of the last event emitted; 0 before the first.</summary>
+    public long LastSequence => this.sequence;
+
     public void Progress(string stage, int progress)
     {
         var settings = this.settings;

@@ -54,7 +54,7 @@ internal sealed class PipelineProgress(IOrchestrationContext context, JobEvents?
 
     public PipelineFailedException Fail(PipelineError error)
     {
-        context.SetCustomStatus(new PipelineStatus(error.FailedStage, this.progress, error.Message, error));
+        context.SetCustomStatus(new PipelineStatus(error.FailedStage, this.progress, error.Message, error, events?.LastSequence ?? 0));
         return new PipelineFailedException(error);
     }
 
@@ -63,10 +63,12 @@ internal sealed class PipelineProgress(IOrchestrationContext context, JobEvents?
     private void Publish(int at, string? message)
     {
         this.progress = Math.Clamp(Math.Max(this.progress, at), 0, 100);
-        context.SetCustomStatus(new PipelineStatus(this.stage, this.progress, message));
         if (this.stage != Domain.PipelineStage.Completed)
         {
             events?.Progress(this.stage, this.progress);
         }
+
+        // After the event: the status committed with this turn names the last number the job used.
+        context.SetCustomStatus(new PipelineStatus(this.stage, this.progress, message, EventSequence: events?.LastSequence ?? 0));
     }
 }
