@@ -58,11 +58,9 @@ public sealed class VideoJobs(
                     Priority = submission.Priority,
                     CurrentStage = Domain.PipelineStage.Pending,
                     Input = JsonSerializer.SerializeToElement(
-                        new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio)
-                        {
-                            RequestHash = submission.RequestHash,
-                        },
+                        new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio),
                         PipelineJson.Options),
+                    RequestHash = submission.RequestHash,
                     MaxRetries = input.Settings.RetryMaxAttempts,
                 },
                 cancellationToken);
@@ -257,7 +255,7 @@ public sealed class VideoJobs(
             Metadata = stored?.Metadata,
             WebhookUrl = stored?.WebhookUrl,
             Priority = record.Priority,
-            RequestHash = stored?.RequestHash,
+            RequestHash = record.RequestHash,
         };
     }
 

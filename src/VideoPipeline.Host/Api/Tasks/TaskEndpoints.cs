@@ -15,6 +15,9 @@ public static class TaskEndpoints
 {
     private const long MaxBodyBytes = 64 * 1024;
 
+    // Tasks take seconds, not minutes: a poller may come back sooner than for a generate job.
+    private const string RetryAfterSeconds = "5";
+
     /// <summary>Seed 003: caption, merge and background-music tasks (202 + status URL), and their status.</summary>
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -26,8 +29,8 @@ public static class TaskEndpoints
         return api;
     }
 
-    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> CaptionAsync(
-        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> CaptionAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, ITaskStore store, CancellationToken cancellationToken)
     {
         var body = await reader.ReadAsync<CaptionTaskRequest>(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is { } bad)
@@ -46,19 +49,30 @@ public static class TaskEndpoints
         }
 
         var owner = user.OwnerId();
+        var key = await KeyAsync(request, store, owner, "caption", req, cancellationToken);
+        if (key.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (key.Replay is { } earlier)
+        {
+            return earlier;
+        }
+
         var (video, problem) = await resolver.ResolveAsync("video_url", req.VideoUrl, owner, request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var run = tasks.NewRun(NewId(), owner);
+        var run = tasks.NewRun(key.TaskId, owner);
         var input = new CaptionTaskInput(run, video!, language, modelSize, style, CaptionOutputs.ForTask(run.TaskId));
-        return await SubmitAsync(tasks, TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, req, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, req, key.Hash, cancellationToken);
     }
 
-    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> MergeAsync(
-        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> MergeAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, ITaskStore store, CancellationToken cancellationToken)
     {
         var body = await reader.ReadAsync<MergeTaskRequest>(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is { } bad)
@@ -91,6 +105,17 @@ public static class TaskEndpoints
         }
 
         var owner = user.OwnerId();
+        var key = await KeyAsync(request, store, owner, "merge", req, cancellationToken);
+        if (key.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (key.Replay is { } earlier)
+        {
+            return earlier;
+        }
+
         var fields = req.Scenes!.SelectMany((scene, i) => new[] { ($"scenes[{i}].video_url", scene.VideoUrl), ($"scenes[{i}].voiceover_url", scene.VoiceoverUrl) });
         var (sources, problem) = await resolver.ResolveAllAsync(fields, owner, request, cancellationToken);
         if (problem is not null)
@@ -99,14 +124,14 @@ public static class TaskEndpoints
         }
 
         var scenes = sources.Chunk(2).Select(pair => new MergeScene(pair[0], pair[1])).ToList();
-        var run = tasks.NewRun(NewId(), owner);
+        var run = tasks.NewRun(key.TaskId, owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "merged", ".mp4"));
         var input = new MergeTaskInput(run, scenes, mode, videoVolume, voiceVolume, output);
-        return await SubmitAsync(tasks, TaskRecordType.Merge, TaskActivityNames.MergeTask, run, input, req, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Merge, TaskActivityNames.MergeTask, run, input, req, key.Hash, cancellationToken);
     }
 
-    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> BackgroundMusicAsync(
-        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> BackgroundMusicAsync(
+        HttpRequest request, ClaimsPrincipal user, JsonBodyReader reader, TaskInputResolver resolver, ProcessingTasks tasks, ITaskStore store, CancellationToken cancellationToken)
     {
         var body = await reader.ReadAsync<BackgroundMusicTaskRequest>(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is { } bad)
@@ -124,16 +149,27 @@ public static class TaskEndpoints
         }
 
         var owner = user.OwnerId();
+        var key = await KeyAsync(request, store, owner, "background-music", req, cancellationToken);
+        if (key.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (key.Replay is { } earlier)
+        {
+            return earlier;
+        }
+
         var (sources, problem) = await resolver.ResolveAllAsync([("video_url", req.VideoUrl), ("music_url", req.MusicUrl)], owner, request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var run = tasks.NewRun(NewId(), owner);
+        var run = tasks.NewRun(key.TaskId, owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "with_music", ".mp4"));
         var input = new BackgroundMusicTaskInput(run, sources[0], sources[1], musicVolume, videoVolume, output);
-        return await SubmitAsync(tasks, TaskRecordType.BackgroundMusic, TaskActivityNames.BackgroundMusicTask, run, input, req, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.BackgroundMusic, TaskActivityNames.BackgroundMusicTask, run, input, req, key.Hash, cancellationToken);
     }
 
     private static async Task<Results<Ok<TaskStatusView>, ProblemHttpResult>> GetAsync(
@@ -145,13 +181,69 @@ public static class TaskEndpoints
             : ApiProblems.NotFound("task");
     }
 
-    private static async Task<Results<Accepted<TaskAccepted>, ProblemHttpResult>> SubmitAsync<T>(
-        ProcessingTasks tasks, TaskRecordType type, string orchestrator, TaskRun run, object input, T request, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> SubmitAsync<T>(
+        HttpResponse response, ProcessingTasks tasks, TaskRecordType type, string orchestrator, TaskRun run, object input, T request, string hash, CancellationToken cancellationToken)
     {
-        await tasks.SubmitAsync(type, orchestrator, run, input, JsonSerializer.SerializeToElement(request, PipelineJson.Options), cancellationToken);
-        var statusUrl = $"/api/tasks/{run.TaskId}";
+        var record = await tasks.SubmitAsync(type, orchestrator, run, input, JsonSerializer.SerializeToElement(request, PipelineJson.Options), hash, cancellationToken);
+
+        // Two submits with one key raced and the other body won: this one is the conflict.
+        if (record.RequestHash != hash)
+        {
+            return KeyReused();
+        }
+
+        var statusUrl = StatusUrl(run.TaskId);
+        response.Headers.RetryAfter = RetryAfterSeconds;
         return TypedResults.Accepted(statusUrl, new TaskAccepted(run.TaskId, "queued", statusUrl));
     }
 
+    /// <summary>
+    /// The task's id: new, or named by the caller's Idempotency-Key. A key seen before answers here: the earlier
+    /// task (200, same body) or 409 (another body). Checked before any URL is fetched.
+    /// </summary>
+    private static async Task<TaskKey> KeyAsync<T>(HttpRequest request, ITaskStore store, string owner, string kind, T body, CancellationToken cancellationToken)
+    {
+        var hash = IdempotencyKeys.HashOf(body, PipelineJson.Options);
+        if (request.Headers[IdempotencyKeys.HeaderName].FirstOrDefault() is not { } key)
+        {
+            return new TaskKey(NewId(), hash);
+        }
+
+        if (IdempotencyKeys.Validate(key) is { } invalid)
+        {
+            return new TaskKey("", hash) { Problem = ApiProblems.Validation(IdempotencyKeys.HeaderName, invalid) };
+        }
+
+        var taskId = IdempotencyKeys.TaskIdFor(owner, kind, key);
+        if (await store.GetAsync(owner, taskId, cancellationToken: cancellationToken) is not { } earlier)
+        {
+            return new TaskKey(taskId, hash);
+        }
+
+        if (earlier.RequestHash != hash)
+        {
+            return new TaskKey(taskId, hash) { Problem = KeyReused() };
+        }
+
+        var statusUrl = StatusUrl(taskId);
+        request.HttpContext.Response.Headers.Location = statusUrl;
+        request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        return new TaskKey(taskId, hash) { Replay = TypedResults.Ok(new TaskAccepted(taskId, TaskStatusView.StatusName(earlier.Status), statusUrl)) };
+    }
+
+    private static ProblemHttpResult KeyReused() =>
+        ApiProblems.Conflict($"This {IdempotencyKeys.HeaderName} was used with a different request body; use a new key for a new task.");
+
+    private static string StatusUrl(string taskId) => $"/api/tasks/{taskId}";
+
     private static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A key seen before sets <see cref="Replay"/> or <see cref="Problem"/>: the answer instead of a new task.</summary>
+    private sealed record TaskKey(string TaskId, string Hash)
+    {
+        public Ok<TaskAccepted>? Replay { get; init; }
+
+        public ProblemHttpResult? Problem { get; init; }
+    }
 }

@@ -35,14 +35,7 @@ public sealed record TaskStatusView(
         return new TaskStatusView(
             record.Id,
             TypeName(record.Type),
-            record.Status switch
-            {
-                TaskRecordStatus.Pending => "queued",
-                TaskRecordStatus.Running => "running",
-                TaskRecordStatus.Succeeded => "success",
-                TaskRecordStatus.Failed => "failed",
-                _ => "cancelled",
-            },
+            StatusName(record.Status),
             record.Progress,
             record.CurrentStage,
             record.CreatedAt,
@@ -52,6 +45,16 @@ public sealed record TaskStatusView(
             outputs,
             record.Error);
     }
+
+    /// <summary>Seed 003's names: queued | running | success | failed (| cancelled).</summary>
+    public static string StatusName(TaskRecordStatus status) => status switch
+    {
+        TaskRecordStatus.Pending => "queued",
+        TaskRecordStatus.Running => "running",
+        TaskRecordStatus.Succeeded => "success",
+        TaskRecordStatus.Failed => "failed",
+        _ => "cancelled",
+    };
 
     public static bool IsProcessingTask(TaskRecordType type) => type is TaskRecordType.Caption or TaskRecordType.Merge or TaskRecordType.BackgroundMusic;
 

@@ -29,12 +29,16 @@ public sealed record TaskRecord
     /// <summary>The request that started the task, as JSON.</summary>
     public JsonElement? Input { get; init; }
 
+    /// <summary>A digest of the request as the caller sent it: tells an Idempotency-Key replay (same body) from a conflict.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RequestHash { get; init; }
+
     /// <summary>Produced assets by role, e.g. "final" → "final/t-42/final.mp4" (asset ids, never bytes).</summary>
     public IReadOnlyDictionary<string, string> Output { get; init; } = new Dictionary<string, string>();
 
     public TaskError? Error { get; init; }
 
-    /// <summary>The highest job event sequence recorded; the next event (e.g. a cancel from outside) follows it.</summary>
+    /// <summary>The highest job event sequence recorded; an event from outside (a cancel) follows it and the orchestration's own.</summary>
     public long LastEventSequence { get; init; }
 
     public int RetryCount { get; init; }

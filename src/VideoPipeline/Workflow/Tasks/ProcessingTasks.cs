@@ -15,13 +15,24 @@ public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, IOpt
     /// <summary>A run with the retry settings captured now (orchestrators never read configuration).</summary>
     public TaskRun NewRun(string taskId, string ownerId) => new(taskId, ownerId) { Settings = OrchestrationSettings.From(options.Value) };
 
-    public async Task<TaskRecord> SubmitAsync(TaskRecordType type, string orchestrator, TaskRun run, object input, JsonElement? request, CancellationToken cancellationToken)
+    /// <param name="requestHash">The request's digest, kept for Idempotency-Key replays.</param>
+    public async Task<TaskRecord> SubmitAsync(
+        TaskRecordType type, string orchestrator, TaskRun run, object input, JsonElement? request, string? requestHash, CancellationToken cancellationToken)
     {
         // The record first: an accepted task is listed even if queueing fails (a retried submit queues it).
         try
         {
             await tasks.CreateAsync(
-                new TaskRecord { Id = run.TaskId, OwnerId = run.OwnerId, Type = type, Input = request, CurrentStage = Domain.PipelineStage.Pending, MaxRetries = run.MaxAttempts },
+                new TaskRecord
+                {
+                    Id = run.TaskId,
+                    OwnerId = run.OwnerId,
+                    Type = type,
+                    Input = request,
+                    RequestHash = requestHash,
+                    CurrentStage = Domain.PipelineStage.Pending,
+                    MaxRetries = run.MaxAttempts,
+                },
                 cancellationToken);
         }
         catch (TaskAlreadyExistsException)

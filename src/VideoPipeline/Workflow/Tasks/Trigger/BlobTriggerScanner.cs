@@ -86,7 +86,7 @@ public sealed partial class BlobTriggerScanner(
         var request = JsonSerializer.SerializeToElement(
             new { source = "blob_trigger", container = receipts.WatchedContainer, blob_name = blob.Name, etag },
             PipelineJson.Options);
-        await tasks.SubmitAsync(TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, request, cancellationToken);
+        await tasks.SubmitAsync(TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, request, requestHash: null, cancellationToken);
 
         await blobs.CreateContainerAsync(receipts.Container, cancellationToken);
         try
