@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using VideoPipeline.Durable.Engine;
 using VideoPipeline.Storage.Tasks;
+using VideoPipeline.Workflow;
 
 namespace VideoPipeline.Jobs;
 
@@ -26,6 +28,19 @@ public sealed partial class JobEventRecorder(ITaskStore tasks, IEnumerable<IJobE
         {
             await sink.PublishAsync(jobEvent, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Records an event from outside the job's orchestration (a cancel, a stage timeout). Its number follows both
+    /// the record's last and the last the orchestration emitted (<see cref="PipelineStatus.EventSequence"/> in
+    /// <paramref name="instance"/>), which may not be recorded yet, so the two never share a number.
+    /// </summary>
+    /// <param name="draft">The event; its <see cref="JobEvent.Sequence"/> is set here.</param>
+    public async Task RecordFromOutsideAsync(JobEvent draft, OrchestrationMetadata? instance, CancellationToken cancellationToken)
+    {
+        var record = await tasks.GetAsync(draft.OwnerId, draft.JobId, cancellationToken: cancellationToken);
+        var emitted = instance?.ReadCustomStatusAs<PipelineStatus>()?.EventSequence ?? 0;
+        await this.RecordAsync(draft with { Sequence = Math.Max(record?.LastEventSequence ?? 0, emitted) + 1 }, cancellationToken);
     }
 
     public static TaskRecord Apply(TaskRecord record, JobEvent e)

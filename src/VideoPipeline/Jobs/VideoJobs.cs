@@ -170,20 +170,17 @@ public sealed class VideoJobs(
         return (page.Items.Where(r => r.Type == TaskRecordType.Generate).Select(FromRecord).ToList(), page.ContinuationToken);
     }
 
-    private async Task RecordAsync(JobView view, string type, PipelineError? error, OrchestrationMetadata? instance, CancellationToken cancellationToken)
-    {
-        var record = await tasks.GetAsync(view.OwnerId, view.JobId, cancellationToken: cancellationToken);
-        var emitted = instance?.ReadCustomStatusAs<PipelineStatus>()?.EventSequence ?? 0;
-        await recorder.RecordAsync(
-            new JobEvent(view.JobId, view.OwnerId, Math.Max(record?.LastEventSequence ?? 0, emitted) + 1, type, time.GetUtcNow().UtcDateTime)
+    private Task RecordAsync(JobView view, string type, PipelineError? error, OrchestrationMetadata? instance, CancellationToken cancellationToken) =>
+        recorder.RecordFromOutsideAsync(
+            new JobEvent(view.JobId, view.OwnerId, 0, type, time.GetUtcNow().UtcDateTime)
             {
                 Stage = error?.FailedStage ?? view.CurrentStage,
                 Progress = view.Progress,
                 Error = error,
                 Notification = new JobNotification(view.WebhookUrl, view.Metadata),
             },
+            instance,
             cancellationToken);
-    }
 
     private async Task<OrchestrationMetadata?> WaitForTerminationAsync(string jobId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VideoPipeline.Tests.Api.Tasks;
+using VideoPipeline.Workflow.Tasks;
 
 namespace VideoPipeline.Tests.Api;
 
@@ -26,6 +30,25 @@ public sealed class JobWatchdogTests
         Assert.Equal("STAGE_TIMEOUT", error.GetProperty("code").GetString());
         Assert.True(error.GetProperty("retryable").GetBoolean());
         Assert.Equal("moderation", error.GetProperty("failed_stage").GetString());
+    }
+
+    [Fact]
+    public async Task Watchdog_task_without_progress_past_its_stage_deadline_fails_with_stage_timeout()
+    {
+        // The task's media never gets imported: it stays running with nothing recorded.
+        var settings = TinyDeadline();
+        settings[$"Durable:ActivityConcurrency:{TaskActivityNames.ImportMedia}"] = "0";
+        await using var host = await ApiTestHost.StartAsync(settings);
+        using var client = host.Client();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("not really a video"u8.ToArray()), "file", "clip.mp4" } };
+        using var upload = await client.PostAsync("/api/uploads", form);
+        var asset = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("asset_url").GetString();
+        var id = await TaskApiFixture.SubmitAsync(client, "caption", new { video_url = asset });
+
+        var task = await TaskApiFixture.WaitForTaskAsync(client, id, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("failed", task.GetProperty("status").GetString());
+        Assert.Equal("STAGE_TIMEOUT", task.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]

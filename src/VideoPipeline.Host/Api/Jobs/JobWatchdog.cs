@@ -8,37 +8,42 @@ using VideoPipeline.Host.Api.Video;
 using VideoPipeline.Jobs;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Tasks;
 
 namespace VideoPipeline.Host.Api.Jobs;
 
 /// <summary>
-/// Fails any running video job whose orchestration recorded nothing for longer than its current stage's
-/// deadline, with <c>STAGE_TIMEOUT</c> (retryable) and the stage, so no job stays "processing" forever.
-/// Suspended and waiting jobs are not running, so never stalled.
+/// Fails any running video job or processing task whose orchestration recorded nothing for longer than its
+/// current stage's deadline, with <c>STAGE_TIMEOUT</c> (retryable) and the stage, so none stays "processing"
+/// (or "running") forever. Suspended and waiting ones are not running, so never stalled.
 /// </summary>
 public sealed partial class JobWatchdog(
-    DurableClient client, VideoJobs jobs, JobStatusCache cache, IOptions<JobWatchdogOptions> options, TimeProvider time, ILogger<JobWatchdog> logger)
+    DurableClient client, VideoJobs jobs, ProcessingTasks tasks, JobStatusCache cache, IOptions<JobWatchdogOptions> options, TimeProvider time, ILogger<JobWatchdog> logger)
     : BackgroundService
 {
-    /// <summary>One pass over the running jobs; the number failed.</summary>
+    /// <summary>One pass over the running jobs and tasks; the number failed.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var failed = 0;
-        string? continuation = null;
-        do
+        foreach (var name in (string[])[GenerateVideoOrchestrator.Name, .. ProcessingTasks.Orchestrators])
         {
-            var (instances, next) = await client.QueryInstancesAsync(
-                new InstanceQuery { Name = GenerateVideoOrchestrator.Name, Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 200, ContinuationToken = continuation },
-                getInputsAndOutputs: true,
-                cancellationToken);
-            foreach (var instance in instances)
+            string? continuation = null;
+            do
             {
-                failed += await this.CheckAsync(instance, cancellationToken) ? 1 : 0;
-            }
+                var (instances, next) = await client.QueryInstancesAsync(
+                    new InstanceQuery { Name = name, Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 200, ContinuationToken = continuation },
+                    getInputsAndOutputs: true,
+                    cancellationToken);
+                foreach (var instance in instances)
+                {
+                    failed += await this.CheckAsync(instance, cancellationToken) ? 1 : 0;
+                }
 
-            continuation = next;
+                continuation = next;
+            }
+            while (continuation is not null);
         }
-        while (continuation is not null);
+
         return failed;
     }
 
@@ -69,7 +74,9 @@ public sealed partial class JobWatchdog(
         var stage = instance.ReadCustomStatusAs<PipelineStatus>()?.Stage ?? PipelineStage.Pending;
         var deadline = options.Value.DeadlineOf(stage);
         var quiet = time.GetUtcNow().UtcDateTime - instance.LastUpdatedAt;
-        if (quiet <= deadline || instance.ReadInputAs<GenerateVideoInput>().OwnerId is not { } owner)
+        var isJob = instance.Name == GenerateVideoOrchestrator.Name;
+        var owner = isJob ? instance.ReadInputAs<GenerateVideoInput>().OwnerId : ProcessingTasks.OwnerOf(instance);
+        if (quiet <= deadline || owner is null)
         {
             return false;
         }
@@ -77,20 +84,27 @@ public sealed partial class JobWatchdog(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = instance.InstanceId });
         var error = new PipelineError(
             ErrorCodes.StageTimeout,
-            $"the {stage} stage made no progress for {quiet:hh\\:mm\\:ss} (its deadline is {deadline:hh\\:mm\\:ss}); submitting the job again may succeed",
+            $"the {stage} stage made no progress for {quiet:hh\\:mm\\:ss} (its deadline is {deadline:hh\\:mm\\:ss}); submitting the {(isJob ? "job" : "task")} again may succeed",
             Retryable: true,
             stage);
-        if (!await jobs.FailStalledAsync(owner, instance.InstanceId, error, cancellationToken))
+        var failed = isJob
+            ? await jobs.FailStalledAsync(owner, instance.InstanceId, error, cancellationToken)
+            : await tasks.FailStalledAsync(owner, instance.InstanceId, error, cancellationToken);
+        if (!failed)
         {
             return false;
         }
 
-        cache.Invalidate(owner, instance.InstanceId);
+        if (isJob)
+        {
+            cache.Invalidate(owner, instance.InstanceId);
+        }
+
         LogStalled(logger, instance.InstanceId, stage, deadline);
         return true;
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Job {JobId} failed: no progress in stage {Stage} within {Deadline}")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Job or task {JobId} failed: no progress in stage {Stage} within {Deadline}")]
     private static partial void LogStalled(ILogger logger, string jobId, string stage, TimeSpan deadline);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "The job watchdog's scan failed")]

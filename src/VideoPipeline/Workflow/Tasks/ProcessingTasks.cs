@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Durable.Engine;
+using VideoPipeline.Jobs;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow.Contracts;
 
@@ -10,8 +11,14 @@ namespace VideoPipeline.Workflow.Tasks;
 /// Starts processing tasks for the API and the blob trigger: a task record in the owner's partition, then an
 /// orchestration whose instance id is the task id. Idempotent: submitting the same id again queues nothing new.
 /// </summary>
-public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, IOptions<PipelineOptions> options)
+public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, JobEventRecorder recorder, IOptions<PipelineOptions> options, TimeProvider time)
 {
+    /// <summary>The orchestrators of processing tasks.</summary>
+    public static IReadOnlyList<string> Orchestrators { get; } = [TaskActivityNames.CaptionTask, TaskActivityNames.MergeTask, TaskActivityNames.BackgroundMusicTask];
+
+    /// <summary>The owner of a processing task's orchestration, from its input (every task input starts with its run).</summary>
+    public static string? OwnerOf(OrchestrationMetadata instance) => instance.ReadInputAs<TaskInputHeader>()?.Run?.OwnerId;
+
     /// <summary>A run with the retry settings captured now (orchestrators never read configuration).</summary>
     public TaskRun NewRun(string taskId, string ownerId) => new(taskId, ownerId) { Settings = OrchestrationSettings.From(options.Value) };
 
@@ -44,4 +51,26 @@ public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, IOpt
         return await tasks.GetAsync(run.OwnerId, run.TaskId, cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException($"Task {run.TaskId} vanished after it was submitted");
     }
+
+    /// <summary>
+    /// Ends a task that stopped making progress: its record failed with <paramref name="error"/> first (so it never
+    /// reads as running or cancelled), then its orchestration terminated. False when it had finished.
+    /// </summary>
+    public async Task<bool> FailStalledAsync(string ownerId, string taskId, PipelineError error, CancellationToken cancellationToken)
+    {
+        var record = await tasks.GetAsync(ownerId, taskId, cancellationToken: cancellationToken);
+        if (record is null || record.Status is TaskRecordStatus.Succeeded or TaskRecordStatus.Failed or TaskRecordStatus.Cancelled)
+        {
+            return false;
+        }
+
+        await recorder.RecordFromOutsideAsync(
+            new JobEvent(taskId, ownerId, 0, JobEventTypes.Failed, time.GetUtcNow().UtcDateTime) { Stage = error.FailedStage, Progress = record.Progress, Error = error },
+            await client.GetInstanceAsync(taskId, cancellationToken: cancellationToken),
+            cancellationToken);
+        await client.TerminateInstanceAsync(taskId, $"{error.Code}: {error.Message}", cancellationToken);
+        return true;
+    }
+
+    private sealed record TaskInputHeader(TaskRun? Run);
 }
