@@ -50,14 +50,9 @@ public static class TaskEndpoints
 
         var owner = user.OwnerId();
         var key = await KeyAsync(request, store, owner, "caption", req, cancellationToken);
-        if (key.Problem is { } refused)
+        if (key.Answer is { } answer)
         {
-            return refused;
-        }
-
-        if (key.Replay is { } earlier)
-        {
-            return earlier;
+            return answer;
         }
 
         var (video, problem) = await resolver.ResolveAsync("video_url", req.VideoUrl, owner, request, cancellationToken);
@@ -106,14 +101,9 @@ public static class TaskEndpoints
 
         var owner = user.OwnerId();
         var key = await KeyAsync(request, store, owner, "merge", req, cancellationToken);
-        if (key.Problem is { } refused)
+        if (key.Answer is { } answer)
         {
-            return refused;
-        }
-
-        if (key.Replay is { } earlier)
-        {
-            return earlier;
+            return answer;
         }
 
         var fields = req.Scenes!.SelectMany((scene, i) => new[] { ($"scenes[{i}].video_url", scene.VideoUrl), ($"scenes[{i}].voiceover_url", scene.VoiceoverUrl) });
@@ -150,14 +140,9 @@ public static class TaskEndpoints
 
         var owner = user.OwnerId();
         var key = await KeyAsync(request, store, owner, "background-music", req, cancellationToken);
-        if (key.Problem is { } refused)
+        if (key.Answer is { } answer)
         {
-            return refused;
-        }
-
-        if (key.Replay is { } earlier)
-        {
-            return earlier;
+            return answer;
         }
 
         var (sources, problem) = await resolver.ResolveAllAsync([("video_url", req.VideoUrl), ("music_url", req.MusicUrl)], owner, request, cancellationToken);
@@ -211,7 +196,7 @@ public static class TaskEndpoints
 
         if (IdempotencyKeys.Validate(key) is { } invalid)
         {
-            return new TaskKey("", hash) { Problem = ApiProblems.Validation(IdempotencyKeys.HeaderName, invalid) };
+            return new TaskKey("", hash) { Answer = ApiProblems.Validation(IdempotencyKeys.HeaderName, invalid) };
         }
 
         var taskId = IdempotencyKeys.TaskIdFor(owner, kind, key);
@@ -222,14 +207,14 @@ public static class TaskEndpoints
 
         if (earlier.RequestHash != hash)
         {
-            return new TaskKey(taskId, hash) { Problem = KeyReused() };
+            return new TaskKey(taskId, hash) { Answer = KeyReused() };
         }
 
         var statusUrl = StatusUrl(taskId);
         request.HttpContext.Response.Headers.Location = statusUrl;
         request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        return new TaskKey(taskId, hash) { Replay = TypedResults.Ok(new TaskAccepted(taskId, TaskStatusView.StatusName(earlier.Status), statusUrl)) };
+        return new TaskKey(taskId, hash) { Answer = TypedResults.Ok(new TaskAccepted(taskId, TaskStatusView.StatusName(earlier.Status), statusUrl)) };
     }
 
     private static ProblemHttpResult KeyReused() =>
@@ -239,11 +224,9 @@ public static class TaskEndpoints
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>A key seen before sets <see cref="Replay"/> or <see cref="Problem"/>: the answer instead of a new task.</summary>
+    /// <summary>A key seen before (or an invalid one) sets <see cref="Answer"/>: sent instead of starting a task.</summary>
     private sealed record TaskKey(string TaskId, string Hash)
     {
-        public Ok<TaskAccepted>? Replay { get; init; }
-
-        public ProblemHttpResult? Problem { get; init; }
+        public Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>? Answer { get; init; }
     }
 }

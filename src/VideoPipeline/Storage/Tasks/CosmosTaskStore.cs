@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Storage.Cosmos;
 
 namespace VideoPipeline.Storage.Tasks;
 
@@ -18,8 +18,7 @@ public sealed class CosmosTaskStore : ITaskStore
     private readonly TaskStoreOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly Lock gate = new();
-    private Task<Container>? container;
+    private readonly LazyCosmosContainer container;
 
     public CosmosTaskStore(CosmosClient client, IOptions<TaskStoreOptions> options, TimeProvider? time = null, ILogger<CosmosTaskStore>? logger = null)
     {
@@ -27,6 +26,7 @@ public sealed class CosmosTaskStore : ITaskStore
         this.options = options.Value;
         this.time = time ?? TimeProvider.System;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        this.container = new LazyCosmosContainer(client, this.options.Database, new ContainerProperties(this.options.Container, "/ownerId") { DefaultTimeToLive = -1 });
     }
 
     public async Task<TaskRecord> CreateAsync(TaskRecord task, CancellationToken cancellationToken = default)
@@ -155,69 +155,12 @@ public sealed class CosmosTaskStore : ITaskStore
     private async Task<TaskRecord?> ReadAsync(string ownerId, string id, CancellationToken cancellationToken)
     {
         var tasks = await this.ContainerAsync(cancellationToken);
-        try
-        {
-            var response = await this.CallAsync(() => tasks.ReadItemAsync<TaskRecord>(id, new PartitionKey(ownerId), cancellationToken: cancellationToken));
-            return response.Resource with { ETag = response.ETag };
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.InternalServerError)
-        {
-            // The local Cosmos DB server answers a point read of a missing item with 500 instead of 404;
-            // a single-partition query tells "missing" from a real failure, here and on Azure alike.
-            return await this.QueryOneAsync(tasks, ownerId, id, cancellationToken);
-        }
+        var found = await this.CallAsync(() => tasks.ReadOrNullAsync<TaskRecord>(id, "ownerId", ownerId, cancellationToken));
+        return found is { } item ? item.Item with { ETag = item.ETag } : null;
     }
 
-    private async Task<TaskRecord?> QueryOneAsync(Container tasks, string ownerId, string id, CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.ownerId = @ownerId AND c.id = @id")
-            .WithParameter("@ownerId", ownerId)
-            .WithParameter("@id", id);
-        using var feed = tasks.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(ownerId) });
-        while (feed.HasMoreResults)
-        {
-            using var page = await this.CallAsync(() => feed.ReadNextAsync(cancellationToken));
-            page.EnsureSuccessStatusCode();
-            using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-            foreach (var document in body.RootElement.GetProperty("Documents").EnumerateArray())
-            {
-                return document.Deserialize<TaskRecord>(TaskJson.Options)! with { ETag = document.GetProperty("_etag").GetString() };
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The database and container, created on first use (idempotently, so any instance may do it).</summary>
-    internal Task<Container> ContainerAsync(CancellationToken cancellationToken)
-    {
-        Task<Container> creation;
-        lock (this.gate)
-        {
-            // A failed creation (emulator not up yet) is tried again by the next call.
-            if (this.container is null || this.container.IsFaulted || this.container.IsCanceled)
-            {
-                this.container = this.CreateContainerAsync();
-            }
-
-            creation = this.container;
-        }
-
-        return creation.WaitAsync(cancellationToken);
-    }
-
-    private async Task<Container> CreateContainerAsync()
-    {
-        var database = (await this.CallAsync(() => this.client.CreateDatabaseIfNotExistsAsync(this.options.Database))).Database;
-        var properties = new ContainerProperties(this.options.Container, "/ownerId") { DefaultTimeToLive = -1 };
-        var created = (await this.CallAsync(() => database.CreateContainerIfNotExistsAsync(properties))).Container;
-        this.logger.ContainerReady(this.options.Database, this.options.Container);
-        return created;
-    }
+    /// <summary>The database and container, created on first use.</summary>
+    internal Task<Container> ContainerAsync(CancellationToken cancellationToken) => this.CallAsync(() => this.container.GetAsync(cancellationToken));
 
     // An unreachable account becomes one clear message naming the service (and, locally, how to start it).
     private async Task<T> CallAsync<T>(Func<Task<T>> call)

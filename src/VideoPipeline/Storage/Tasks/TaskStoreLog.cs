@@ -6,7 +6,4 @@ internal static partial class TaskStoreLog
 {
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Task {Id} changed under us (attempt {Attempt}); re-reading")]
     public static partial void UpdateConflict(this ILogger logger, string id, int attempt);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Task container {Database}/{Container} ready")]
-    public static partial void ContainerReady(this ILogger logger, string database, string container);
 }
