@@ -24,6 +24,23 @@ public sealed class VideoEndpointsTests(BlockedJobsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task GetJob_polled_again_long_after_a_change_elsewhere_returns_the_change()
+    {
+        using var client = fixture.Host.Client();
+        var jobId = await client.SubmitAsync();
+        await BlockedJobsFixture.WaitForJobAsync(client, jobId, b => b.GetProperty("status").GetString() == "processing");
+
+        // Changed behind this host's back (as another host or the worker would), then polled after two cache lifetimes.
+        var durable = fixture.Host.Get<VideoPipeline.Durable.Engine.DurableClient>();
+        await durable.TerminateInstanceAsync(jobId, "elsewhere");
+        await durable.WaitForInstanceCompletionAsync(jobId);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        using var response = await client.GetAsync($"/api/video/jobs/{jobId}");
+
+        Assert.Equal("cancelled", (await response.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task GetJob_running_job_returns_seed_body_with_null_assets_and_echoed_metadata()
     {
         using var client = fixture.Host.Client();

@@ -6,10 +6,12 @@ namespace VideoPipeline.Host.Api.Video;
 
 /// <summary>
 /// Job status reads from memory. The first poll of a job reads the stores (concurrent first polls share that
-/// read); later polls get the last answer at once, and once it is older than <see cref="VideoApiOptions.StatusCacheTtl"/>
-/// one poll starts a refresh in the background (stale-while-revalidate). So however many clients poll, each
-/// job costs the stores one read per interval, and a poll never waits on the stores after the first. Keyed by
-/// owner and job, so an answer is never served to another owner; this host's own changes drop the entry.
+/// read). Once the answer is older than <see cref="VideoApiOptions.StatusCacheTtl"/>, one poll starts a refresh:
+/// a job polled often gets the last answer at once and the fresh one on its next poll (stale-while-revalidate),
+/// while a job polled rarely (answer expired more than a TTL ago) waits for the fresh read, so no poller sees an
+/// answer older than about two TTLs. However many clients poll, each job costs the stores about one read per
+/// interval. Keyed by owner and job, so an answer is never served to another owner; this host's own changes
+/// drop the entry.
 /// </summary>
 public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> options, TimeProvider time)
 {
@@ -29,13 +31,13 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
         if (this.entries.TryGetValue(key, out var entry) && !entry.Read.IsFaulted && !entry.Read.IsCanceled)
         {
             // A finished job's answer no longer changes (except by purge, which drops it here).
-            if (entry.ExpiresAt <= now && entry.Read.IsCompletedSuccessfully && entry.Read.Result is not { IsFinished: true }
-                && Interlocked.Exchange(ref entry.Refreshing, 1) == 0)
+            if (entry.ExpiresAt > now || !entry.Read.IsCompletedSuccessfully || entry.Read.Result is { IsFinished: true })
             {
-                this.Refresh(key, entry, ttl);
+                return entry.Read.WaitAsync(cancellationToken);
             }
 
-            return entry.Read.WaitAsync(cancellationToken);
+            var refresh = this.RefreshAsync(key, entry, ttl);
+            return now - entry.ExpiresAt < ttl ? entry.Read : refresh.WaitAsync(cancellationToken);
         }
 
         this.Sweep(now);
@@ -49,26 +51,35 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
     /// <summary>Drops a job's entry after this host changed it (cancel, terminate, a stage timeout).</summary>
     public void Invalidate(string ownerId, string jobId) => this.entries.TryRemove((ownerId, jobId), out _);
 
-    private void Refresh((string Owner, string Job) key, Entry stale, TimeSpan ttl)
+    // One refresh per stale entry: the first caller starts it, the others join it.
+    private Task<JobView?> RefreshAsync((string Owner, string Job) key, Entry stale, TimeSpan ttl)
     {
-        var read = jobs.GetAsync(key.Owner, key.Job, CancellationToken.None);
-        read.ContinueWith(
+        var mine = new TaskCompletionSource<JobView?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref stale.Refresh, mine.Task, null) is { } running)
+        {
+            return running;
+        }
+
+        jobs.GetAsync(key.Owner, key.Job, CancellationToken.None).ContinueWith(
             done =>
             {
                 if (done.IsCompletedSuccessfully)
                 {
                     // Replaces only the entry it refreshed: an invalidation or a newer entry wins.
                     this.entries.TryUpdate(key, new Entry(done, time.GetUtcNow() + Jittered(ttl)), stale);
+                    mine.SetResult(done.Result);
                 }
                 else
                 {
                     // The stale answer stays; the next poll tries again.
-                    Volatile.Write(ref stale.Refreshing, 0);
+                    Volatile.Write(ref stale.Refresh, null);
+                    mine.SetException(done.Exception?.InnerExceptions ?? [new TaskCanceledException()]);
                 }
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        return mine.Task;
     }
 
     // Jobs first polled together would otherwise refresh together, every interval, as one burst of reads.
@@ -92,7 +103,8 @@ public sealed class JobStatusCache(VideoJobs jobs, IOptions<VideoApiOptions> opt
 
     private sealed class Entry(Task<JobView?> read, DateTimeOffset expiresAt)
     {
-        public int Refreshing;
+        /// <summary>The refresh under way, if any.</summary>
+        public Task<JobView?>? Refresh;
 
         public Task<JobView?> Read { get; } = read;
 

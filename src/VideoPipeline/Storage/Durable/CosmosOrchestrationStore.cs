@@ -25,6 +25,10 @@ public sealed class CosmosOrchestrationStore(
 {
     private const string InstanceKind = "instance";
     private const string ChunkKind = "history";
+
+    // The document is what was sent: no need to have it echoed and parsed again.
+    private static readonly ItemRequestOptions NoContentBack = new() { EnableContentResponseOnWrite = false };
+
     private readonly string hub = engine.Value.TaskHub;
     private readonly LazyCosmosContainer container = new(client, database.Value.Database, new ContainerProperties(options.Value.Container, "/pk"));
 
@@ -87,7 +91,8 @@ public sealed class CosmosOrchestrationStore(
         var store = await this.ContainerAsync(cancellationToken);
         try
         {
-            var response = await store.CreateItemAsync(this.Document(instance), new PartitionKey(this.InstancesPartition), cancellationToken: cancellationToken);
+            var response = await store.CreateItemAsync(
+                this.Document(instance), new PartitionKey(this.InstancesPartition), NoContentBack, cancellationToken);
             return instance with { ETag = response.ETag };
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)

@@ -42,8 +42,10 @@ public sealed class CosmosTaskStore : ITaskStore
         };
         try
         {
-            var response = await this.CallAsync(() => tasks.CreateItemAsync(record, new PartitionKey(record.OwnerId), cancellationToken: cancellationToken));
-            return response.Resource with { ETag = response.ETag };
+            // The record is what was sent: no need to have it echoed and parsed again.
+            var response = await this.CallAsync(() => tasks.CreateItemAsync(
+                record, new PartitionKey(record.OwnerId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken));
+            return record with { ETag = response.ETag };
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
