@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Host.Api.Video;
 
 namespace VideoPipeline.Tests.Api;
 
@@ -34,7 +36,7 @@ public sealed class VideoEndpointsTests(BlockedJobsFixture fixture) : IClassFixt
         var durable = fixture.Host.Get<VideoPipeline.Durable.Engine.DurableClient>();
         await durable.TerminateInstanceAsync(jobId, "elsewhere");
         await durable.WaitForInstanceCompletionAsync(jobId);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(fixture.Host.Get<IOptions<VideoApiOptions>>().Value.StatusCacheTtl * 2.25);
         using var response = await client.GetAsync($"/api/video/jobs/{jobId}");
 
         Assert.Equal("cancelled", (await response.JsonAsync()).GetProperty("status").GetString());
