@@ -106,27 +106,26 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
             return;
         }
 
-        if (old.Read.IsValueCreated && old.Read.Value.IsCompletedSuccessfully)
+        // A read still in flight may or may not have seen it: then the next position reads again.
+        if (!old.Read.IsValueCreated || !old.Read.Value.IsCompletedSuccessfully)
         {
-            var line = old.Read.Value.Result;
-            if (line.Waiting.All(w => w.InstanceId != state.InstanceId))
-            {
-                var waiting = line.Waiting.Append(state).ToList();
-                waiting.Sort(WaitingOrder);
-                var updated = old with { Read = new Lazy<Task<AdmissionLine>>(Task.FromResult(line with { Waiting = waiting })) };
-                if (this.recent.TryUpdate(state.Name, updated, old))
-                {
-                    return;
-                }
-            }
-            else
-            {
-                return;
-            }
+            this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
+            return;
         }
 
-        // A read in flight may or may not have seen it: the next position reads again.
-        this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
+        var line = old.Read.Value.Result;
+        if (line.Waiting.Any(w => w.InstanceId == state.InstanceId))
+        {
+            return;
+        }
+
+        List<InstanceState> waiting = [.. line.Waiting, state];
+        waiting.Sort(WaitingOrder);
+        var updated = old with { Read = new Lazy<Task<AdmissionLine>>(Task.FromResult(line with { Waiting = waiting })) };
+        if (!this.recent.TryUpdate(state.Name, updated, old))
+        {
+            this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
+        }
     }
 
     /// <summary>Forgets the recent line after this process started or finished an instance of <paramref name="name"/>.</summary>
@@ -176,16 +175,9 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 
     private sealed record RecentLine(DateTime ReadAt, Lazy<Task<AdmissionLine>> Read)
     {
-        public bool IsUsableAt(DateTime now)
-        {
-            if (now - this.ReadAt >= RecentFor || !this.Read.IsValueCreated)
-            {
-                return now - this.ReadAt < RecentFor;
-            }
-
-            var task = this.Read.Value;
-            return !task.IsFaulted && !task.IsCanceled;
-        }
+        // Young enough, and not a read that failed.
+        public bool IsUsableAt(DateTime now) =>
+            now - this.ReadAt < RecentFor && !(this.Read.IsValueCreated && (this.Read.Value.IsFaulted || this.Read.Value.IsCanceled));
     }
 }
 

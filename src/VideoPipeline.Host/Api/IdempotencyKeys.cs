@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace VideoPipeline.Host.Api;
 
@@ -14,10 +15,19 @@ public static class IdempotencyKeys
     public const string HeaderName = "Idempotency-Key";
     public const int MaxLength = 255;
 
-    public static string? Validate(string key) =>
-        key.Length is 0 or > MaxLength || key.Any(c => c < 0x21 || c > 0x7e)
-            ? $"{HeaderName} must be 1 to {MaxLength} printable ASCII characters without spaces"
+    /// <summary>The request's key (null without one); a malformed key gives the 400 to answer instead.</summary>
+    public static ProblemHttpResult? Read(HttpRequest request, out string? key)
+    {
+        key = request.Headers[HeaderName].FirstOrDefault();
+        return key is not null && (key.Length is 0 or > MaxLength || key.Any(c => c < 0x21 || c > 0x7e))
+            ? ApiProblems.Validation(HeaderName, $"{HeaderName} must be 1 to {MaxLength} printable ASCII characters without spaces")
             : null;
+    }
+
+    /// <summary>409: the key named earlier work with another body.</summary>
+    /// <param name="what">"job" or "task".</param>
+    public static ProblemHttpResult Reused(string what) =>
+        ApiProblems.Conflict($"This {HeaderName} was used with a different request body; use a new key for a new {what}.");
 
     /// <summary>32 hex digits, like any job id; one owner's key never names another owner's job.</summary>
     public static string JobIdFor(string ownerId, string key) =>

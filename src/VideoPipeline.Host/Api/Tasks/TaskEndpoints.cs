@@ -189,14 +189,14 @@ public static class TaskEndpoints
     private static async Task<TaskKey> KeyAsync<T>(HttpRequest request, ITaskStore store, string owner, string kind, T body, CancellationToken cancellationToken)
     {
         var hash = IdempotencyKeys.HashOf(body, PipelineJson.Options);
-        if (request.Headers[IdempotencyKeys.HeaderName].FirstOrDefault() is not { } key)
+        if (IdempotencyKeys.Read(request, out var key) is { } invalid)
         {
-            return new TaskKey(NewId(), hash);
+            return new TaskKey("", hash) { Answer = invalid };
         }
 
-        if (IdempotencyKeys.Validate(key) is { } invalid)
+        if (key is null)
         {
-            return new TaskKey("", hash) { Answer = ApiProblems.Validation(IdempotencyKeys.HeaderName, invalid) };
+            return new TaskKey(NewId(), hash);
         }
 
         var taskId = IdempotencyKeys.TaskIdFor(owner, kind, key);
@@ -217,8 +217,7 @@ public static class TaskEndpoints
         return new TaskKey(taskId, hash) { Answer = TypedResults.Ok(new TaskAccepted(taskId, TaskStatusView.StatusName(earlier.Status), statusUrl)) };
     }
 
-    private static ProblemHttpResult KeyReused() =>
-        ApiProblems.Conflict($"This {IdempotencyKeys.HeaderName} was used with a different request body; use a new key for a new task.");
+    private static ProblemHttpResult KeyReused() => IdempotencyKeys.Reused("task");
 
     private static string StatusUrl(string taskId) => $"/api/tasks/{taskId}";
 

@@ -38,14 +38,14 @@ public static class VideoEndpoints
         }
 
         var hash = IdempotencyKeys.HashOf(body.Value!, services.Json.Value.SerializerOptions);
-        string? jobId = null;
-        if (http.Request.Headers[IdempotencyKeys.HeaderName].FirstOrDefault() is { } key)
+        if (IdempotencyKeys.Read(http.Request, out var key) is { } invalid)
         {
-            if (IdempotencyKeys.Validate(key) is { } invalid)
-            {
-                return ApiProblems.Validation(IdempotencyKeys.HeaderName, invalid);
-            }
+            return invalid;
+        }
 
+        string? jobId = null;
+        if (key is not null)
+        {
             jobId = IdempotencyKeys.JobIdFor(owner, key);
             if (await services.Jobs.GetAsync(owner, jobId, cancellationToken) is { } earlier)
             {
@@ -171,6 +171,5 @@ public static class VideoEndpoints
         return DurableManagementLinks.For(http.Request, jobId);
     }
 
-    private static ProblemHttpResult KeyReused() =>
-        ApiProblems.Conflict($"This {IdempotencyKeys.HeaderName} was used with a different request body; use a new key for a new job.");
+    private static ProblemHttpResult KeyReused() => IdempotencyKeys.Reused("job");
 }
