@@ -86,7 +86,8 @@ emulators_start() {
   emulator_launch azurite 10000 "$bin/azurite" \
     --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 --tableHost 127.0.0.1 --tablePort 10002 \
     --location "$EMULATOR_DATA/azurite" --skipApiVersionCheck --loose --silent
-  emulator_launch cosmosdb-server 8081 "$bin/cosmosdb-server" --port 8081 --host 127.0.0.1
+  # Through our launcher: the package's CLI cannot turn on its keep-alive option.
+  emulator_launch cosmosdb-server 8081 node "$EMULATOR_TOOLS/cosmosdb-server.js" 8081 127.0.0.1
   emulator_wait azurite 10000 && emulator_wait azurite 10001 && emulator_wait cosmosdb-server 8081
 }
 

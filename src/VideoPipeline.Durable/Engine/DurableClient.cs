@@ -35,7 +35,7 @@ public sealed class DurableClient(DurableEngine engine)
         // The document first (one write decides a race on the id), then its start message.
         if (await engine.Store.TryCreateAsync(OrchestrationDispatcher.NewInstance(start, now), cancellationToken) is { } created)
         {
-            engine.Admission.Created(created);
+            engine.Admission.Noted(created);
             await engine.SendAsync(start, cancellationToken);
             return this.ToMetadata(created, withData: true, history: null);
         }

@@ -10,14 +10,8 @@ namespace VideoPipeline.Durable.Engine;
 /// </summary>
 internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 {
-    /// <summary>
-    /// How old a line may be when it only answers "where am I in the queue": reading the line costs a query
-    /// over every waiting instance, and status polls of many waiting jobs must not each pay for one.
-    /// </summary>
-    internal static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(1);
-
     private readonly KeyedLocks gates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, RecentLine> recent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RecentAdmissionLine> recent = new(StringComparer.OrdinalIgnoreCase);
 
     public bool IsLimited(InstanceState state) =>
         state.Parent is null && engine.Options.InstanceConcurrency.ContainsKey(state.Name);
@@ -86,50 +80,21 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
     }
 
     /// <summary>
-    /// The line as read at most <see cref="RecentFor"/> ago, for queue positions only (admission itself reads
-    /// it fresh). Concurrent callers share one read. This process's own starts and finishes keep it current;
-    /// other processes' changes show within <see cref="RecentFor"/>.
+    /// The line for queue positions only (admission itself reads it fresh): as last read, kept current with this
+    /// process's own changes, and read again in the background once it is <see cref="RecentAdmissionLine.FreshFor"/> old.
     /// </summary>
-    public Task<AdmissionLine> ReadRecentAsync(string name, CancellationToken cancellationToken)
+    public Task<AdmissionLine> ReadRecentAsync(string name, CancellationToken cancellationToken) =>
+        this.recent.GetOrAdd(name, n => new RecentAdmissionLine(() => this.ReadAsync(n, CancellationToken.None)))
+            .GetAsync(engine.UtcNow, cancellationToken);
+
+    /// <summary>An instance this process created, started or finished: queue positions count it at once.</summary>
+    public void Noted(InstanceState state)
     {
-        var now = engine.UtcNow;
-        var fresh = new RecentLine(now, new Lazy<Task<AdmissionLine>>(() => this.ReadAsync(name, CancellationToken.None)));
-        var line = this.recent.AddOrUpdate(name, fresh, (_, old) => old.IsUsableAt(now) ? old : fresh);
-        return line.Read.Value.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>Adds an instance this process just created to the recent line, so its position counts it at once.</summary>
-    public void Created(InstanceState state)
-    {
-        if (!this.recent.TryGetValue(state.Name, out var old))
+        if (this.recent.TryGetValue(state.Name, out var line))
         {
-            return;
-        }
-
-        // A read still in flight may or may not have seen it: then the next position reads again.
-        if (!old.Read.IsValueCreated || !old.Read.Value.IsCompletedSuccessfully)
-        {
-            this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
-            return;
-        }
-
-        var line = old.Read.Value.Result;
-        if (line.Waiting.Any(w => w.InstanceId == state.InstanceId))
-        {
-            return;
-        }
-
-        List<InstanceState> waiting = [.. line.Waiting, state];
-        waiting.Sort(WaitingOrder);
-        var updated = old with { Read = new Lazy<Task<AdmissionLine>>(Task.FromResult(line with { Waiting = waiting })) };
-        if (!this.recent.TryUpdate(state.Name, updated, old))
-        {
-            this.recent.TryRemove(KeyValuePair.Create(state.Name, old));
+            line.Note(state);
         }
     }
-
-    /// <summary>Forgets the recent line after this process started or finished an instance of <paramref name="name"/>.</summary>
-    public void Changed(string name) => this.recent.TryRemove(name, out _);
 
     /// <summary>
     /// Where a waiting top-level instance stands in <paramref name="line"/>: 1-based (counting it even when the
@@ -156,7 +121,7 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
     };
 
     // Higher priority first, then first come first served.
-    private static int WaitingOrder(InstanceState a, InstanceState b) =>
+    internal static int WaitingOrder(InstanceState a, InstanceState b) =>
         WaitingOrder(a.Priority, a.CreatedAt, a.InstanceId, b.Priority, b.CreatedAt, b.InstanceId);
 
     private static int WaitingOrder(int priorityA, DateTime createdA, string idA, int priorityB, DateTime createdB, string idB)
@@ -172,13 +137,6 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
     }
 
     public void Dispose() => this.gates.Dispose();
-
-    private sealed record RecentLine(DateTime ReadAt, Lazy<Task<AdmissionLine>> Read)
-    {
-        // Young enough, and not a read that failed.
-        public bool IsUsableAt(DateTime now) =>
-            now - this.ReadAt < RecentFor && !(this.Read.IsValueCreated && (this.Read.Value.IsFaulted || this.Read.Value.IsCanceled));
-    }
 }
 
 /// <param name="Running">Started and not finished (running or suspended): each holds a slot.</param>

@@ -181,10 +181,10 @@ internal sealed partial class OrchestrationDispatcher(DurableEngine engine) : ID
         engine.Cache(new CachedInstance(committed, current, OutboxSent: true));
         LogTurn(this.logger, instanceId, works.Count, events.Count, committed.Outbox.Count, ran.TotalMilliseconds, (stored - ran).TotalMilliseconds, (clock.Elapsed - stored).TotalMilliseconds);
         engine.Committed(committed);
-        if (engine.Admission.IsLimited(committed) && (committed.IsTerminal || committed.StartedAt != state.StartedAt))
+        if (committed.IsTerminal != state.IsTerminal || committed.StartedAt != state.StartedAt)
         {
-            // It left the waiting line or freed a slot: queue positions read the line again.
-            engine.Admission.Changed(committed.Name);
+            // It left the waiting line or freed a slot.
+            engine.Admission.Noted(committed);
         }
 
         if (committed.ExecutionId != state.ExecutionId)

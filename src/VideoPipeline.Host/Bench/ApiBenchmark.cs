@@ -26,7 +26,7 @@ public static class ApiBenchmark
 {
     public const double TargetStatusP99Ms = 50;
     public const double TargetSubmitP99Ms = 150;
-    public const int Submissions = 100;
+    public const int Submissions = 500;
     public const int SubmitConcurrency = 10;
     public const int Pollers = 200;
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
