@@ -4,6 +4,7 @@ using VideoPipeline.Durable.Engine;
 using VideoPipeline.Jobs;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Tasks.Trigger;
 
 namespace VideoPipeline.Workflow.Tasks;
 
@@ -11,7 +12,8 @@ namespace VideoPipeline.Workflow.Tasks;
 /// Starts processing tasks for the API and the blob trigger: a task record in the owner's partition, then an
 /// orchestration whose instance id is the task id. Idempotent: submitting the same id again queues nothing new.
 /// </summary>
-public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, JobEventRecorder recorder, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class ProcessingTasks(
+    DurableClient client, ITaskStore tasks, JobEventRecorder recorder, BlobPoisoner poisoner, IOptions<PipelineOptions> options, TimeProvider time)
 {
     /// <summary>The orchestrators of processing tasks.</summary>
     public static IReadOnlyList<string> Orchestrators { get; } = [TaskActivityNames.CaptionTask, TaskActivityNames.MergeTask, TaskActivityNames.BackgroundMusicTask];
@@ -64,11 +66,19 @@ public sealed class ProcessingTasks(DurableClient client, ITaskStore tasks, JobE
             return false;
         }
 
+        var instance = await client.GetInstanceAsync(taskId, cancellationToken: cancellationToken);
         await recorder.RecordFromOutsideAsync(
             new JobEvent(taskId, ownerId, 0, JobEventTypes.Failed, time.GetUtcNow().UtcDateTime) { Stage = error.FailedStage, Progress = record.Progress, Error = error },
-            await client.GetInstanceAsync(taskId, cancellationToken: cancellationToken),
+            instance,
             cancellationToken);
         await client.TerminateInstanceAsync(taskId, $"{error.Code}: {error.Message}", cancellationToken);
+
+        // A blob the trigger started is given up on as when its attempts run out (how many ran is not known here).
+        if (instance?.ReadInputAs<TaskInputHeader>()?.Run?.Poison is { } poison)
+        {
+            await poisoner.PoisonAsync(new PoisonBlobInput(poison, null, $"{error.Code}: {error.Message}"), cancellationToken);
+        }
+
         return true;
     }
 

@@ -26,6 +26,7 @@ public static class ProcessingTasksServiceCollectionExtensions
             .AddActivity<PoisonBlobActivity>(TaskActivityNames.PoisonBlob));
         services.AddOptions<BlobTriggerOptions>().Bind(configuration.GetSection(BlobTriggerOptions.Section));
         services.TryAddSingleton<BlobReceipts>();
+        services.TryAddSingleton<BlobPoisoner>();
         services.TryAddSingleton<BlobTriggerScanner>();
         return services;
     }

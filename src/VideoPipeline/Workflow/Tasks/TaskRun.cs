@@ -32,5 +32,5 @@ public sealed record PoisonBlob(string Queue, string FunctionId, string Containe
     public string? ReceiptName { get; init; }
 }
 
-/// <summary>What the poison activity records: the blob, how many attempts failed, and the last reason.</summary>
-public sealed record PoisonBlobInput(PoisonBlob Blob, int Attempts, string Reason);
+/// <summary>What the poison record says: the blob, how many attempts failed (null when not known), and the last reason.</summary>
+public sealed record PoisonBlobInput(PoisonBlob Blob, int? Attempts, string Reason);

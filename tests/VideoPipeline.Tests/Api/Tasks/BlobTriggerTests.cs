@@ -3,7 +3,7 @@ using VideoPipeline.Media.Captions;
 using VideoPipeline.Storage;
 using VideoPipeline.Storage.Azure;
 using VideoPipeline.Storage.Tasks;
-using VideoPipeline.Workflow.Tasks.Activities;
+using VideoPipeline.Workflow.Tasks;
 using VideoPipeline.Workflow.Tasks.Trigger;
 
 namespace VideoPipeline.Tests.Api.Tasks;
@@ -98,6 +98,32 @@ public sealed class BlobTriggerTests
         var receipt = await blobs.GetPropertiesAsync(hosts.Prefix + BlobReceipts.ReceiptsContainerName, host.Get<BlobReceipts>().NameFor("broken.mp4", blob.ETag));
         Assert.Equal("poisoned", receipt!.Metadata[BlobReceipts.StatusKey]);
         Assert.Equal("5", receipt.Metadata[BlobReceipts.AttemptsKey]);
+    }
+
+    [Fact]
+    public async Task BlobTrigger_blob_whose_task_stalls_is_marked_poison_by_the_watchdog()
+    {
+        // Its media is never imported, so the task makes no progress until the watchdog ends it.
+        var media = await TaskTestMedia.GetAsync();
+        await using var hosts = new TriggerHosts();
+        var host = await hosts.StartAsync(new Dictionary<string, string?>
+        {
+            ["Api:Watchdog:StageDeadline"] = "00:00:02",
+            ["Api:Watchdog:ScanInterval"] = "00:00:00.250",
+            [$"Durable:ActivityConcurrency:{TaskActivityNames.ImportMedia}"] = "0",
+        });
+
+        var taskId = await hosts.DropAsync(host, "stuck.mp4", media.SpokenVideo);
+        var record = await TriggerHosts.WaitFinishedAsync(host, hosts.Owner, taskId);
+
+        Assert.Equal("STAGE_TIMEOUT", record.Error?.Code);
+        var blobs = host.Get<BlobServiceClient>();
+        var blob = await blobs.GetPropertiesAsync(hosts.Uploads, "stuck.mp4");
+        var messages = await host.Get<QueueServiceClient>().PeekMessagesAsync(hosts.Prefix + BlobReceipts.PoisonQueueName);
+        var poison = Assert.Single(messages).GetJson<PoisonMessage>(new JsonSerializerOptions());
+        Assert.Equal(("stuck.mp4", blob!.ETag), (poison!.BlobName, poison.ETag));
+        var receipt = await blobs.GetPropertiesAsync(hosts.Prefix + BlobReceipts.ReceiptsContainerName, host.Get<BlobReceipts>().NameFor("stuck.mp4", blob.ETag));
+        Assert.Equal("poisoned", receipt!.Metadata[BlobReceipts.StatusKey]);
     }
 
     [Fact]

@@ -21,16 +21,23 @@ internal sealed class TriggerHosts : IAsyncDisposable
 
     public string Uploads => this.Prefix + AssetContainers.Uploads;
 
-    public async Task<ApiTestHost> StartAsync()
+    /// <param name="extra">More settings, over the shared ones.</param>
+    public async Task<ApiTestHost> StartAsync(IDictionary<string, string?>? extra = null)
     {
-        var host = await ApiTestHost.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:ContainerPrefix"] = this.Prefix,
             ["Durable:TaskHub"] = TestServices.HubOf(this.Prefix),
             ["BlobTrigger:PollInterval"] = "00:00:00.5",
             ["BlobTrigger:RetryInterval"] = "00:00:00.2",
             ["Pipeline:RetryFirstInterval"] = "00:00:00.2",
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var host = await ApiTestHost.StartAsync(settings);
         this.hosts.Add(host);
         return host;
     }
