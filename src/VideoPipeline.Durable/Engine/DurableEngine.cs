@@ -162,7 +162,7 @@ public sealed class DurableEngine(
     {
         if (state.Status == OrchestrationRuntimeStatus.Completed)
         {
-            this.RunDurations.Invalidate(state.Name);
+            this.RunDurations.Completed(state);
         }
 
         if (state.IsTerminal && this.completions.TryRemove(state.InstanceId, out var waiter))

@@ -25,6 +25,12 @@ public sealed class DurableEngineOptions
     /// </summary>
     public Dictionary<string, int> InstanceConcurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long an orchestrator's instances are assumed to run until one has completed in this task hub, e.g.
+    /// { "GenerateVideo": "00:03:00" }; after that, the median of recent runs. Unlisted: no estimate until then.
+    /// </summary>
+    public Dictionary<string, TimeSpan> InitialRunEstimates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Orchestrator turns in flight at once.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 8;
 

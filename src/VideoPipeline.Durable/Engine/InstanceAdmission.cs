@@ -11,7 +11,13 @@ namespace VideoPipeline.Durable.Engine;
 internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 {
     private readonly KeyedLocks gates = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, RecentAdmissionLine> recent = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Queue positions read the line again in the background once it is this old.</summary>
+    internal static readonly TimeSpan LineFreshFor = TimeSpan.FromSeconds(1);
+
+    /// <summary>An older line (a quiet process: others may have changed it a lot) is read before answering.</summary>
+    internal static readonly TimeSpan LineUsableFor = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, RefreshedInBackground<AdmissionLine, InstanceState>> recent = new(StringComparer.OrdinalIgnoreCase);
 
     public bool IsLimited(InstanceState state) =>
         state.Parent is null && engine.Options.InstanceConcurrency.ContainsKey(state.Name);
@@ -80,12 +86,15 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
     }
 
     /// <summary>
-    /// The line for queue positions only (admission itself reads it fresh): as last read, kept current with this
-    /// process's own changes, and read again in the background once it is <see cref="RecentAdmissionLine.FreshFor"/> old.
+    /// The line for queue positions only (admission itself reads it fresh): one copy for all callers, kept current
+    /// with this process's own changes, read again in the background once it is <see cref="LineFreshFor"/> old.
     /// </summary>
     public Task<AdmissionLine> ReadRecentAsync(string name, CancellationToken cancellationToken) =>
-        this.recent.GetOrAdd(name, n => new RecentAdmissionLine(() => this.ReadAsync(n, CancellationToken.None)))
+        this.recent.GetOrAdd(name, n => NewRecentLine(() => this.ReadAsync(n, CancellationToken.None)))
             .GetAsync(engine.UtcNow, cancellationToken);
+
+    internal static RefreshedInBackground<AdmissionLine, InstanceState> NewRecentLine(Func<Task<AdmissionLine>> read) =>
+        new(read, AdmissionLine.With, s => s.InstanceId, LineFreshFor, LineUsableFor);
 
     /// <summary>An instance this process created, started or finished: queue positions count it at once.</summary>
     public void Noted(InstanceState state)
@@ -141,4 +150,26 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 
 /// <param name="Running">Started and not finished (running or suspended): each holds a slot.</param>
 /// <param name="Waiting">Not started yet, in the order they will start.</param>
-internal sealed record AdmissionLine(IReadOnlyList<InstanceState> Running, IReadOnlyList<InstanceState> Waiting);
+internal sealed record AdmissionLine(IReadOnlyList<InstanceState> Running, IReadOnlyList<InstanceState> Waiting)
+{
+    /// <summary>The line with <paramref name="state"/> where it now belongs (or gone, once finished).</summary>
+    public static AdmissionLine With(AdmissionLine line, InstanceState state)
+    {
+        var running = line.Running.Where(s => s.InstanceId != state.InstanceId).ToList();
+        var waiting = line.Waiting.Where(s => s.InstanceId != state.InstanceId).ToList();
+        if (state.Parent is null && !state.IsTerminal)
+        {
+            if (state.StartedAt is not null)
+            {
+                running.Add(state);
+            }
+            else if (state.Status == OrchestrationRuntimeStatus.Pending)
+            {
+                waiting.Add(state);
+                waiting.Sort(InstanceAdmission.WaitingOrder);
+            }
+        }
+
+        return new AdmissionLine(running, waiting);
+    }
+}

@@ -87,6 +87,9 @@ public static class VideoPipelineServiceCollectionExtensions
 
             // One job saturates the cores in its fan-out; a second overlaps the first's serial stages.
             o.InstanceConcurrency.TryAdd(GenerateVideoOrchestrator.Name, 2);
+
+            // A first ETA before any job has finished here: a cloud-provider job of a few scenes (offline ones are faster).
+            o.InitialRunEstimates.TryAdd(GenerateVideoOrchestrator.Name, TimeSpan.FromMinutes(3));
         });
 
         // The in-process runner stays for fast unit tests of the workflow; jobs run on the durable engine.

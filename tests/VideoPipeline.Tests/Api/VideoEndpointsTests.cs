@@ -26,6 +26,20 @@ public sealed class VideoEndpointsTests(BlockedJobsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Generate_on_a_task_hub_where_no_job_finished_yet_estimates_completion_from_the_initial_estimate()
+    {
+        using var client = fixture.Host.Client();
+        var submitted = DateTimeOffset.UtcNow;
+
+        using var response = await client.PostAsync("/api/video/generate", ApiJson.SmallJob);
+
+        // The fixture's jobs never finish, so no run time was measured: the default first guess (3 min) is the run.
+        var body = await response.JsonAsync();
+        Assert.True(body.TryGetProperty("estimated_completion_time", out var eta), body.ToString());
+        Assert.True(eta.GetDateTimeOffset() >= submitted + TimeSpan.FromMinutes(3), eta.ToString());
+    }
+
+    [Fact]
     public async Task GetJob_polled_again_long_after_a_change_elsewhere_returns_the_change()
     {
         using var client = fixture.Host.Client();

@@ -87,6 +87,26 @@ public sealed class DurableSchedulingTests(SchedulingHostFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task GetTypicalRunTime_before_any_run_completed_is_the_configured_initial_estimate()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(42), await this.Host.Client.GetTypicalRunTimeAsync("NeverRun"));
+    }
+
+    [Fact]
+    public async Task GetTypicalRunTime_counts_a_run_completed_after_it_was_read()
+    {
+        // Only this test runs TimedJob, and it has no initial estimate: nothing to go on yet.
+        var key = Guid.NewGuid().ToString("N");
+        Assert.Null(await this.Host.Client.GetTypicalRunTimeAsync(SchedulingTasks.TimedJob));
+
+        var id = await this.Host.Client.ScheduleNewOrchestrationInstanceAsync(SchedulingTasks.TimedJob, new HoldInput(key, key + ":timed", 300));
+        await this.Host.WaitAsync(id);
+
+        // At once, not after the next background read (30 s).
+        Assert.InRange(await this.Host.Client.GetTypicalRunTimeAsync(SchedulingTasks.TimedJob) ?? TimeSpan.Zero, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task ActivityConcurrency_limits_one_activity_name_across_instances()
     {
         var key = Guid.NewGuid().ToString("N");

@@ -16,7 +16,7 @@ public sealed class RecentAdmissionLineTests
     {
         var line = await this.ReadAtT0Async(Line(Waiting("a", 0)));
 
-        var stale = Get(line, T0 + RecentAdmissionLine.FreshFor);
+        var stale = Get(line, T0 + InstanceAdmission.LineFreshFor);
 
         Assert.True(stale.IsCompletedSuccessfully);
         Assert.Equal(["a"], Ids((await stale).Waiting));
@@ -27,12 +27,12 @@ public sealed class RecentAdmissionLineTests
     public async Task GetAsync_after_the_background_read_answers_what_it_read()
     {
         var line = await this.ReadAtT0Async(Line(Waiting("a", 0)));
-        await Get(line, T0 + RecentAdmissionLine.FreshFor);
+        await Get(line, T0 + InstanceAdmission.LineFreshFor);
         await this.ReadsStartedAsync(2);
 
         this.Complete(Line(Waiting("a", 0), Waiting("b", 1)));
 
-        Assert.Equal(["a", "b"], Ids((await EventuallyAsync(line, T0 + RecentAdmissionLine.FreshFor, l => l.Waiting.Count == 2)).Waiting));
+        Assert.Equal(["a", "b"], Ids((await EventuallyAsync(line, T0 + InstanceAdmission.LineFreshFor, l => l.Waiting.Count == 2)).Waiting));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class RecentAdmissionLineTests
     {
         var line = await this.ReadAtT0Async(Line(Waiting("a", 0)));
 
-        var old = Get(line, T0 + RecentAdmissionLine.UsableFor);
+        var old = Get(line, T0 + InstanceAdmission.LineUsableFor);
         await this.ReadsStartedAsync(2);
 
         Assert.False(old.IsCompleted);
@@ -53,7 +53,7 @@ public sealed class RecentAdmissionLineTests
     {
         var line = await this.ReadAtT0Async(Line(Waiting("a", 0)));
 
-        await Get(line, T0 + RecentAdmissionLine.FreshFor - TimeSpan.FromMilliseconds(1));
+        await Get(line, T0 + InstanceAdmission.LineFreshFor - TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(1, this.readCount);
     }
@@ -110,7 +110,7 @@ public sealed class RecentAdmissionLineTests
     }
 
     // A line whose first read, at T0, returned what is given.
-    private async Task<RecentAdmissionLine> ReadAtT0Async(AdmissionLine read)
+    private async Task<RefreshedInBackground<AdmissionLine, InstanceState>> ReadAtT0Async(AdmissionLine read)
     {
         var line = this.NewLine();
         var first = Get(line, T0);
@@ -119,7 +119,7 @@ public sealed class RecentAdmissionLineTests
         return line;
     }
 
-    private RecentAdmissionLine NewLine() => new(() =>
+    private RefreshedInBackground<AdmissionLine, InstanceState> NewLine() => InstanceAdmission.NewRecentLine(() =>
     {
         var read = new TaskCompletionSource<AdmissionLine>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (this.reads)
@@ -151,7 +151,7 @@ public sealed class RecentAdmissionLineTests
         return Volatile.Read(ref this.readCount);
     }
 
-    private static async Task<AdmissionLine> EventuallyAsync(RecentAdmissionLine line, DateTime now, Func<AdmissionLine, bool> done)
+    private static async Task<AdmissionLine> EventuallyAsync(RefreshedInBackground<AdmissionLine, InstanceState> line, DateTime now, Func<AdmissionLine, bool> done)
     {
         for (var i = 0; ; i++)
         {
@@ -166,7 +166,7 @@ public sealed class RecentAdmissionLineTests
     }
 
     // Bounded, so a read that never comes fails the test instead of hanging it.
-    private static Task<AdmissionLine> Get(RecentAdmissionLine line, DateTime now) =>
+    private static Task<AdmissionLine> Get(RefreshedInBackground<AdmissionLine, InstanceState> line, DateTime now) =>
         line.GetAsync(now, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
     private static string[] Ids(IEnumerable<InstanceState> states) => [.. states.Select(s => s.InstanceId)];

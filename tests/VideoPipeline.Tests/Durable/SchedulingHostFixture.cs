@@ -13,6 +13,7 @@ public sealed class SchedulingHostFixture : IAsyncLifetime
             ["Durable:InstanceConcurrency:EarlyListener"] = "1",
             ["Durable:ActivityConcurrency:Hold"] = "2",
             ["Durable:MaxConcurrentActivities"] = "6",
+            ["Durable:InitialRunEstimates:NeverRun"] = "00:00:42",
         });
 
     public async Task DisposeAsync() => await this.Host.DisposeAsync();

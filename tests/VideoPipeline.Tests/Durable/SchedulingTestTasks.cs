@@ -93,11 +93,15 @@ public sealed class EarlyListener : TaskOrchestrator<string?, string>
 
 internal static class SchedulingTasks
 {
+    /// <summary>A <see cref="Job"/> under a name only the run-time test starts.</summary>
+    public const string TimedJob = "TimedJob";
+
     public static void Register(TaskRegistry registry)
     {
         EngineTasks.Register(registry);
         registry
             .AddOrchestrator<Job>(nameof(Job))
+            .AddOrchestrator<Job>(TimedJob)
             .AddOrchestrator<HoldMany>(nameof(HoldMany))
             .AddOrchestrator<EarlyListener>(nameof(EarlyListener))
             .AddActivity<Hold>(nameof(Hold));
