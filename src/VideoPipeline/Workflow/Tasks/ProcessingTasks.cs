@@ -66,19 +66,19 @@ public sealed class ProcessingTasks(
             return false;
         }
 
+        // A blob the trigger started is given up on as when its attempts run out (how many ran is not known
+        // here); first, so a task that reads as failed already has its poison message.
         var instance = await client.GetInstanceAsync(taskId, cancellationToken: cancellationToken);
-        await recorder.RecordFromOutsideAsync(
-            new JobEvent(taskId, ownerId, 0, JobEventTypes.Failed, time.GetUtcNow().UtcDateTime) { Stage = error.FailedStage, Progress = record.Progress, Error = error },
-            instance,
-            cancellationToken);
-        await client.TerminateInstanceAsync(taskId, $"{error.Code}: {error.Message}", cancellationToken);
-
-        // A blob the trigger started is given up on as when its attempts run out (how many ran is not known here).
         if (instance?.ReadInputAs<TaskInputHeader>()?.Run?.Poison is { } poison)
         {
             await poisoner.PoisonAsync(new PoisonBlobInput(poison, null, $"{error.Code}: {error.Message}"), cancellationToken);
         }
 
+        await recorder.RecordFromOutsideAsync(
+            new JobEvent(taskId, ownerId, 0, JobEventTypes.Failed, time.GetUtcNow().UtcDateTime) { Stage = error.FailedStage, Progress = record.Progress, Error = error },
+            instance,
+            cancellationToken);
+        await client.TerminateInstanceAsync(taskId, $"{error.Code}: {error.Message}", cancellationToken);
         return true;
     }
 
