@@ -11,6 +11,7 @@ namespace VideoPipeline.Durable.Engine;
 internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
 {
     private readonly KeyedLocks gates = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Queue positions read the line again in the background once it is this old.</summary>
     internal static readonly TimeSpan LineFreshFor = TimeSpan.FromSeconds(1);
 
@@ -65,16 +66,9 @@ internal sealed class InstanceAdmission(DurableEngine engine) : IDisposable
                     ContinuationToken = continuation,
                 },
                 cancellationToken);
-            foreach (var state in page.Instances.Where(s => s.Parent is null))
+            foreach (var state in page.Instances)
             {
-                if (state.StartedAt is not null)
-                {
-                    running.Add(state);
-                }
-                else if (state.Status == OrchestrationRuntimeStatus.Pending)
-                {
-                    waiting.Add(state);
-                }
+                AdmissionLine.Place(state, running, waiting);
             }
 
             continuation = page.ContinuationToken;
@@ -157,19 +151,26 @@ internal sealed record AdmissionLine(IReadOnlyList<InstanceState> Running, IRead
     {
         var running = line.Running.Where(s => s.InstanceId != state.InstanceId).ToList();
         var waiting = line.Waiting.Where(s => s.InstanceId != state.InstanceId).ToList();
-        if (state.Parent is null && !state.IsTerminal)
+        Place(state, running, waiting);
+        waiting.Sort(InstanceAdmission.WaitingOrder);
+        return new AdmissionLine(running, waiting);
+    }
+
+    /// <summary>Adds a top-level instance to the list it belongs in: started and not finished, or not started yet.</summary>
+    public static void Place(InstanceState state, List<InstanceState> running, List<InstanceState> waiting)
+    {
+        if (state.Parent is not null || state.IsTerminal)
         {
-            if (state.StartedAt is not null)
-            {
-                running.Add(state);
-            }
-            else if (state.Status == OrchestrationRuntimeStatus.Pending)
-            {
-                waiting.Add(state);
-                waiting.Sort(InstanceAdmission.WaitingOrder);
-            }
+            return;
         }
 
-        return new AdmissionLine(running, waiting);
+        if (state.StartedAt is not null)
+        {
+            running.Add(state);
+        }
+        else if (state.Status == OrchestrationRuntimeStatus.Pending)
+        {
+            waiting.Add(state);
+        }
     }
 }
