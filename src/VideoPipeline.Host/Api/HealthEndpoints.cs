@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.Activities;
+using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Storage.Health;
 
 namespace VideoPipeline.Host.Api;
@@ -13,14 +15,14 @@ public static class HealthEndpoints
     public static RouteGroupBuilder MapHealthEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/health", async Task<IResult> (
-            IEnumerable<IStorageHealthProbe> probes, IWorkQueues queues, DurableEngine engine, IOptions<DurableEngineOptions> durable, CancellationToken cancellationToken) =>
+            IEnumerable<IStorageHealthProbe> probes, TaskHubMaintenance hub, RunningActivities running, IOptions<DurableTaskOptions> durable, CancellationToken cancellationToken) =>
         {
             var checks = await Task.WhenAll(probes.Select(p => p.CheckAsync(cancellationToken)));
             var healthy = checks.All(c => c.Healthy);
             IReadOnlyDictionary<string, long>? depth = null;
             if (checks.Where(c => c.Name is "queue").All(c => c.Healthy))
             {
-                depth = await queues.GetDepthAsync(cancellationToken);
+                depth = await hub.GetQueueDepthAsync(cancellationToken);
             }
 
             var options = durable.Value;
@@ -28,7 +30,7 @@ public static class HealthEndpoints
                 healthy ? "healthy" : "unhealthy",
                 checks.ToDictionary(c => c.Name, c => new HealthCheck(c.Healthy ? "up" : "down", Math.Round(c.Duration.TotalMilliseconds, 1), c.Healthy ? null : c.Reason)),
                 depth,
-                new WorkerReport(options.WorkerEnabled, options.TaskHub, options.MaxConcurrentActivities, engine.InstancesWithRunningActivities.Count));
+                new WorkerReport(options.WorkerEnabled, options.HubName, options.MaxConcurrentActivityFunctions, running.InstanceIds.Count));
             return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         })
         .AllowAnonymous()

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Host.Api;
 using VideoPipeline.Host.Api.Auth;
 using VideoPipeline.Host.Cli;
@@ -43,8 +43,8 @@ public static class ApiBenchmark
             ["Api:Keys:0"] = $"{owner}:{Key}",
             ["Api:RateLimit:Enabled"] = "false",
             ["Api:Watchdog:Enabled"] = "false",
-            ["Durable:TaskHub"] = hub,
-            ["Durable:WorkerEnabled"] = "false",
+            ["DurableTask:HubName"] = hub,
+            ["DurableTask:WorkerEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Error",
         });
         if (await app.Services.GetRequiredService<StoragePreflight>().CheckAsync(cancellationToken) is { } down)
@@ -86,7 +86,13 @@ public static class ApiBenchmark
         finally
         {
             await app.StopAsync(CancellationToken.None);
-            await app.Services.GetRequiredService<DurableClient>().DeleteTaskHubAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<TaskHubMaintenance>().DeleteAsync(CancellationToken.None);
+            var admission = app.Services.GetRequiredService<VideoPipeline.Jobs.Admission.JobAdmission>();
+            foreach (var line in admission.Lines)
+            {
+                await admission.ClearAsync(line, CancellationToken.None);
+            }
+
             var tasks = app.Services.GetRequiredService<ITaskStore>();
             foreach (var job in jobs)
             {

@@ -35,7 +35,7 @@ public static class GenerateHandler
         LocalJobOutcome outcome;
         try
         {
-            outcome = await ProgressDisplay.RunAsync(callbacks => runner.RunAsync(jobId, input, callbacks, cancellationToken));
+            outcome = await ProgressDisplay.RunAsync(onStatus => runner.RunAsync(jobId, input, onStatus, cancellationToken));
         }
         finally
         {
@@ -49,7 +49,7 @@ public static class GenerateHandler
         }
 
         var written = await services.GetRequiredService<OutputWriter>().WriteAsync(outcome, input, cancellationToken);
-        var result = outcome.Result.ReadOutputAs<GenerateVideoResult>();
+        var result = outcome.Result.ReadOutputAs<GenerateVideoResult>()!;
         foreach (var path in written)
         {
             Console.WriteLine(Path.GetRelativePath(Directory.GetCurrentDirectory(), path));

@@ -1,44 +1,33 @@
 using System.Diagnostics;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.Engine;
-using VideoPipeline.Durable.InProcess;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Jobs;
 using VideoPipeline.Storage;
+using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow;
 
 namespace VideoPipeline.Host.Cli;
 
 /// <summary>
-/// Runs one generate job on the durable engine in this process: uploads the user's files into the
-/// asset store (content-addressed, so the same file is stored once), submits the job as the local
-/// owner, follows its status until it finishes, and cancels it on Ctrl+C. The job lives in the task
-/// hub: if this process dies, the next worker (<c>worker</c>, <c>serve</c> or another generate) finishes it.
+/// Runs one generate job on the Durable backend with a worker in this process: uploads the user's files into the
+/// asset store (content-addressed, so the same file is stored once), submits the job as the local owner, follows
+/// its status until it finishes, and cancels it on Ctrl+C. The job lives in the task hub: if this process dies,
+/// the next worker (<c>worker</c>, <c>serve</c> or another generate) finishes it.
 /// </summary>
-public sealed class LocalJobRunner(VideoJobs jobs, DurableClient client, DurableEngine engine, IAssetStore store)
+public sealed class LocalJobRunner(VideoJobs jobs, DurableTaskClient client, ITaskStore tasks, IAssetStore store)
 {
     public const string LocalOwner = "local";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    public async Task<LocalJobOutcome> RunAsync(string jobId, GenerateInput input, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
+    public async Task<LocalJobOutcome> RunAsync(string jobId, GenerateInput input, Action<LiveStatus>? onStatus, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var music = input.MusicFile is null ? null : await this.UploadAsync(input.MusicFile, cancellationToken);
         var script = input.ScriptAudioFile is null ? null : await this.UploadAsync(input.ScriptAudioFile, cancellationToken);
         await jobs.SubmitAsync(new JobSubmission(LocalOwner, input.Request) { JobId = jobId, Music = music, ScriptAudio = script }, cancellationToken);
-
-        void OnProgress(string instance, string activity, int taskId, double percent)
-        {
-            if (instance == jobId)
-            {
-                callbacks?.OnActivityProgress?.Invoke(activity, taskId, percent);
-            }
-        }
-
-        engine.ActivityProgress += OnProgress;
         try
         {
-            var finished = await this.FollowAsync(jobId, callbacks, cancellationToken);
+            var finished = await this.FollowAsync(jobId, onStatus, cancellationToken);
             return new LocalJobOutcome(finished, stopwatch.Elapsed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -46,32 +35,33 @@ public sealed class LocalJobRunner(VideoJobs jobs, DurableClient client, Durable
             // Ctrl+C cancels the job itself, not just this wait.
             await jobs.CancelAsync(LocalOwner, jobId, CancellationToken.None);
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var cancelled = await client.WaitForInstanceCompletionAsync(jobId, grace.Token);
+            var cancelled = await client.WaitForInstanceCompletionAsync(jobId, getInputsAndOutputs: true, grace.Token);
             return new LocalJobOutcome(cancelled, stopwatch.Elapsed);
-        }
-        finally
-        {
-            engine.ActivityProgress -= OnProgress;
         }
     }
 
-    private async Task<OrchestrationMetadata> FollowAsync(string jobId, OrchestrationCallbacks? callbacks, CancellationToken cancellationToken)
+    // The orchestration says which stage (and its message); the record also has progress from inside long steps.
+    private async Task<OrchestrationMetadata> FollowAsync(string jobId, Action<LiveStatus>? onStatus, CancellationToken cancellationToken)
     {
-        string? lastStatus = null;
+        LiveStatus? last = null;
         while (true)
         {
-            var instance = await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken: cancellationToken)
-                ?? throw new OrchestrationNotFoundException(jobId);
-            if (instance.SerializedCustomStatus is { } status && status != lastStatus)
-            {
-                lastStatus = status;
-                callbacks?.OnCustomStatus?.Invoke(status);
-            }
-
+            var instance = await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken)
+                ?? throw new InvalidOperationException($"Job {jobId} has no orchestration");
             if (instance.IsCompleted)
             {
-                // With inputs, outputs and history: the manifest's stage timings come from the history.
-                return (await client.GetInstanceAsync(jobId, getHistory: true, cancellationToken: cancellationToken))!;
+                return (await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken))!;
+            }
+
+            var status = instance.ReadCustomStatusAs<PipelineStatus>();
+            var record = await tasks.GetAsync(LocalOwner, jobId, cancellationToken: cancellationToken);
+            var live = status is null
+                ? new LiveStatus(Domain.PipelineStage.Pending, 0, "waiting for a free slot")
+                : new LiveStatus(status.Stage, Math.Max(status.Progress, record?.CurrentStage == status.Stage ? record.Progress : 0), status.Message);
+            if (live != last)
+            {
+                last = live;
+                onStatus?.Invoke(live);
             }
 
             await Task.Delay(PollInterval, cancellationToken);
@@ -90,6 +80,9 @@ public sealed class LocalJobRunner(VideoJobs jobs, DurableClient client, Durable
         return asset;
     }
 }
+
+/// <summary>What the progress display shows: the stage, 0–100 and the stage's message.</summary>
+public sealed record LiveStatus(string Stage, int Progress, string? Message);
 
 public sealed record LocalJobOutcome(OrchestrationMetadata Result, TimeSpan Elapsed)
 {

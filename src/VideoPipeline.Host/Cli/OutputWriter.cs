@@ -14,7 +14,7 @@ public sealed class OutputWriter(IAssetStore store, ToolVersions tools)
 {
     public async Task<IReadOnlyList<string>> WriteAsync(LocalJobOutcome outcome, GenerateInput input, CancellationToken cancellationToken)
     {
-        var result = outcome.Result.ReadOutputAs<GenerateVideoResult>();
+        var result = outcome.Result.ReadOutputAs<GenerateVideoResult>()!;
         var video = input.OutputPath;
         var stem = Path.Combine(Path.GetDirectoryName(video)!, Path.GetFileNameWithoutExtension(video));
         var files = new List<(AssetRef? Source, string Destination, string Key)> { (result.Final.Video, video, "video") };
@@ -38,9 +38,8 @@ public sealed class OutputWriter(IAssetStore store, ToolVersions tools)
             }
 
             var manifest = ManifestBuilder.Build(
-                outcome.Result.ReadInputAs<GenerateVideoInput>(),
-                outcome.Result.CreatedAt,
-                outcome.Result.History ?? [],
+                outcome.Result.ReadInputAs<GenerateVideoInput>()!,
+                outcome.Result.CreatedAt.UtcDateTime,
                 result,
                 await tools.CollectAsync(cancellationToken),
                 outputs,

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using VideoPipeline.Serialization;
-using VideoPipeline.Workflow;
-using VideoPipeline.Durable.InProcess;
 
 namespace VideoPipeline.Host.Cli;
 
@@ -12,7 +9,7 @@ namespace VideoPipeline.Host.Cli;
 /// </summary>
 public static class ProgressDisplay
 {
-    public static async Task<T> RunAsync<T>(Func<OrchestrationCallbacks, Task<T>> work)
+    public static async Task<T> RunAsync<T>(Func<Action<LiveStatus>, Task<T>> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (!console.Profile.Capabilities.Interactive)
@@ -26,44 +23,26 @@ public static class ProgressDisplay
             .StartAsync(async context =>
             {
                 var task = context.AddTask("starting", maxValue: 100);
-                var stage = "starting";
-                var callbacks = new OrchestrationCallbacks
+                var result = await work(status =>
                 {
-                    OnCustomStatus = json =>
-                    {
-                        var status = PipelineJson.Deserialize<PipelineStatus>(json);
-                        stage = status.Stage;
-                        task.Description = Markup.Escape(stage);
-                        task.Value = Math.Max(task.Value, status.Progress);
-                    },
-                    OnActivityProgress = (name, _, percent) =>
-                        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{stage} · {name} {percent:0}%")),
-                };
-                var result = await work(callbacks);
+                    task.Description = Markup.Escape(status.Message is null ? status.Stage : $"{status.Stage}: {status.Message}");
+                    task.Value = Math.Max(task.Value, status.Progress);
+                });
                 task.StopTask();
                 return result;
             });
     }
 
-    private static async Task<T> RunPlainAsync<T>(Func<OrchestrationCallbacks, Task<T>> work)
+    private static async Task<T> RunPlainAsync<T>(Func<Action<LiveStatus>, Task<T>> work)
     {
         var last = "";
-        var gate = new object();
-        var callbacks = new OrchestrationCallbacks
+        return await work(status =>
         {
-            OnCustomStatus = json =>
+            if (status.Stage != last)
             {
-                var status = PipelineJson.Deserialize<PipelineStatus>(json);
-                lock (gate)
-                {
-                    if (status.Stage != last)
-                    {
-                        last = status.Stage;
-                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{status.Progress,3}%] {status.Stage}{(status.Message is null ? "" : ": " + status.Message)}"));
-                    }
-                }
-            },
-        };
-        return await work(callbacks);
+                last = status.Stage;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{status.Progress,3}%] {status.Stage}{(status.Message is null ? "" : ": " + status.Message)}"));
+            }
+        });
     }
 }

@@ -2,12 +2,12 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable;
 
 namespace VideoPipeline.Host.Cli;
 
 /// <summary>
-/// <c>worker</c>: runs the durable engine's dispatchers (orchestrator turns and activities of every job
+/// <c>worker</c>: runs a Durable worker (orchestrator turns and activities of every job
 /// in the task hub) until Ctrl+C or SIGTERM, then hands unfinished work back to the queues.
 /// </summary>
 public static class WorkerCommand
@@ -24,10 +24,10 @@ public static class WorkerCommand
                 return ExitCodes.Failed;
             }
 
-            var options = app.Services.GetRequiredService<IOptions<DurableEngineOptions>>().Value;
+            var options = app.Services.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
             await app.StartAsync(cancellationToken);
             await Console.Out.WriteLineAsync(
-                $"worker: task hub '{options.TaskHub}', {options.MaxConcurrentActivities} activity slots; Ctrl+C stops");
+                $"worker: task hub '{options.HubName}', {options.MaxConcurrentActivityFunctions} activity slots; Ctrl+C stops");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

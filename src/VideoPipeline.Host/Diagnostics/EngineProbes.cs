@@ -1,46 +1,46 @@
+using Microsoft.DurableTask;
 using VideoPipeline.Durable;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Host.Diagnostics;
 
 /// <summary>
-/// Orchestrations that exercise the durable engine alone, no media: the engine benchmark (fan-out,
-/// chain) and the crash-recovery tests (a chain of slow steps) run them on a worker.
+/// Orchestrations that exercise the Durable backend alone, no media: the durable benchmark (fan-out, chain) and the
+/// crash-recovery tests (a chain of slow steps, an activity that kills its worker) run them on a worker.
 /// </summary>
 public static class EngineProbes
 {
-    public const string FanOut = "Probe.FanOut";
-    public const string Chain = "Probe.Chain";
-    public const string SlowChain = "Probe.SlowChain";
-    public const string Noop = "Probe.Noop";
-    public const string Step = "Probe.Step";
-
-    public static void Register(TaskRegistry registry) => registry
-        .AddOrchestrator<FanOutProbe>(FanOut)
-        .AddOrchestrator<ChainProbe>(Chain)
-        .AddOrchestrator<SlowChainProbe>(SlowChain)
-        .AddActivity<NoopActivity>(Noop)
-        .AddActivity<StepActivity>(Step);
+    public static void Register(WorkflowRegistry registry) => registry
+        .AddOrchestrator<FanOutProbe>()
+        .AddOrchestrator<ChainProbe>()
+        .AddOrchestrator<SlowChainProbe>()
+        .AddOrchestrator<CrashProbe>()
+        .AddActivity<NoopActivity>()
+        .AddActivity<StepActivity>()
+        .AddActivity<CrashActivity>();
 }
 
 /// <summary>Runs <c>count</c> no-op activities at once; returns the sum of their results.</summary>
+[DurableTask("ProbeFanOut")]
 public sealed class FanOutProbe : TaskOrchestrator<int, long>
 {
-    public override async Task<long> RunAsync(IOrchestrationContext context, int count)
+    public override async Task<long> RunAsync(TaskOrchestrationContext context, int count)
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => context.CallActivityAsync<int>(EngineProbes.Noop, i)));
+        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => context.CallActivityAsync<NoopActivity, int, int>(i)));
         return results.Sum(r => (long)r);
     }
 }
 
 /// <summary>Runs <c>steps</c> no-op activities one after another, each fed the last one's result.</summary>
+[DurableTask("ProbeChain")]
 public sealed class ChainProbe : TaskOrchestrator<int, int>
 {
-    public override async Task<int> RunAsync(IOrchestrationContext context, int steps)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int steps)
     {
         var value = 0;
         for (var i = 0; i < steps; i++)
         {
-            value = await context.CallActivityAsync<int>(EngineProbes.Noop, value) + 1;
+            value = await context.CallActivityAsync<NoopActivity, int, int>(value) + 1;
         }
 
         return value;
@@ -51,33 +51,66 @@ public sealed class ChainProbe : TaskOrchestrator<int, int>
 public sealed record SlowChainInput(int Steps, int Milliseconds);
 
 /// <summary>A chain of steps that each take a while; returns the number of steps done.</summary>
+[DurableTask("ProbeSlowChain")]
 public sealed class SlowChainProbe : TaskOrchestrator<SlowChainInput, int>
 {
-    public override async Task<int> RunAsync(IOrchestrationContext context, SlowChainInput input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, SlowChainInput input)
     {
         var value = 0;
         for (var i = 0; i < input.Steps; i++)
         {
             context.SetCustomStatus(new { step = i });
-            value = await context.CallActivityAsync<int>(EngineProbes.Step, new StepInput(value, input.Milliseconds));
+            value = await context.CallActivityAsync<StepActivity, StepInput, int>(new StepInput(value, input.Milliseconds));
         }
 
         return value;
     }
 }
 
+/// <summary>Calls <see cref="CrashActivity"/> with retries, as workflows do: it must still end, failed, in a bounded number of deliveries.</summary>
+[DurableTask("ProbeCrash")]
+public sealed class CrashProbe : TaskOrchestrator<string, int>
+{
+    public override Task<int> RunAsync(TaskOrchestrationContext context, string marker) =>
+        context.CallActivityAsync<CrashActivity, string, int>(
+            marker,
+            TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { HandleFailure = f => !f.IsCausedBy<ActivityPoisonedException>() }));
+}
+
+[DurableTask("ProbeNoop")]
 public sealed class NoopActivity : TaskActivity<int, int>
 {
-    public override Task<int> RunAsync(ActivityContext context, int input) => Task.FromResult(input);
+    public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input);
 }
 
 public sealed record StepInput(int Value, int Milliseconds);
 
-public sealed class StepActivity : TaskActivity<StepInput, int>
+[DurableTask("ProbeStep")]
+public sealed class StepActivity(ActivityExecution execution) : TaskActivity<StepInput, int>
 {
-    public override async Task<int> RunAsync(ActivityContext context, StepInput input)
+    public override async Task<int> RunAsync(TaskActivityContext context, StepInput input)
     {
-        await Task.Delay(input.Milliseconds, context.CancellationToken);
+        await Task.Delay(input.Milliseconds, execution.CancellationToken);
         return input.Value + 1;
+    }
+}
+
+/// <summary>
+/// Kills its own process, as an out-of-memory tool would: but only in a process started with
+/// <c>VIDEOFUNCTIONS_CRASH_PROBE</c> equal to its input, so a test's other workers are not taken down.
+/// </summary>
+[DurableTask("ProbeCrashActivity")]
+public sealed class CrashActivity : TaskActivity<string, int>
+{
+    public const string Variable = "VIDEOFUNCTIONS_CRASH_PROBE";
+
+    public override Task<int> RunAsync(TaskActivityContext context, string marker)
+    {
+        if (Environment.GetEnvironmentVariable(Variable) == marker)
+        {
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+
+        throw new InvalidOperationException($"{nameof(CrashActivity)} ran in a worker not marked {marker}; it crashes only marked workers");
     }
 }

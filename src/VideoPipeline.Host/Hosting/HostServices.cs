@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VideoPipeline.DependencyInjection;
-using VideoPipeline.Durable.DependencyInjection;
+using VideoPipeline.Durable;
 using VideoPipeline.Host.Cli;
 using VideoPipeline.Host.Diagnostics;
 using VideoPipeline.Media;
@@ -28,7 +28,7 @@ public static class HostServices
     /// <summary>
     /// What every entry point shares (CLI verbs, the HTTP API): settings from appsettings.json,
     /// local.settings.json (as the Functions host reads it), the environment and <paramref name="overrides"/>;
-    /// logs on stderr; the pipeline, its durable engine and the engine probes.
+    /// logs on stderr; the pipeline, its Durable backend and worker, and the backend probes.
     /// </summary>
     public static IHostApplicationBuilder AddVideoFunctions(this IHostApplicationBuilder builder, IDictionary<string, string?>? overrides = null)
     {
@@ -47,7 +47,7 @@ public static class HostServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddVideoPipeline(builder.Configuration);
-        builder.Services.AddDurableTasks(EngineProbes.Register);
+        builder.Services.AddWorkflows(EngineProbes.Register);
         builder.Services.AddBlobTrigger();
         builder.Services.AddCliServices();
         return builder;

@@ -24,8 +24,10 @@ using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Tasks;
 using VideoPipeline.Durable;
-using VideoPipeline.Durable.DependencyInjection;
-using VideoPipeline.Durable.InProcess;
+using VideoPipeline.Durable.Hosting;
+using VideoPipeline.Jobs.Admission;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 
 namespace VideoPipeline.DependencyInjection;
 
@@ -76,50 +78,57 @@ public static class VideoPipelineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The workflows on the local Durable backend (the Durable Task Framework on Azure Storage), their activities,
+    /// admission and job bookkeeping. A Functions host registers the same workflows on its own backend.
+    /// </summary>
     public static IServiceCollection AddPipelineOrchestration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<DataConverter>(new JsonDataConverter(PipelineJson.Options));
-        services.AddDurableStorage(configuration);
-        services.AddDurableEngine(configuration, o =>
-        {
-            o.IsNonRetriable = IsNonRetriable;
-            AddDefaultPriorities(o.ActivityPriority);
+        services.AddPipelineWorkflows(configuration);
+        services.AddDurableTaskHub(configuration);
+        services.AddHostedService<AdmissionController>();
+        return services;
+    }
 
-            // One job saturates the cores in its fan-out; a second overlaps the first's serial stages.
-            o.InstanceConcurrency.TryAdd(GenerateVideoOrchestrator.Name, 2);
-
-            // A first ETA before any job has finished here: a cloud-provider job of a few scenes (offline ones are faster).
-            o.InitialRunEstimates.TryAdd(GenerateVideoOrchestrator.Name, TimeSpan.FromMinutes(3));
-        });
-
-        // The in-process runner stays for fast unit tests of the workflow; jobs run on the durable engine.
-        services.AddOptions<InProcessRunnerOptions>()
-            .Bind(configuration.GetSection(InProcessRunnerOptions.Section))
+    /// <summary>What any Durable host needs of the pipeline: workflows, data converter, failure properties, admission, job records.</summary>
+    public static IServiceCollection AddPipelineWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<DataConverter>(new Microsoft.DurableTask.Converters.JsonDataConverter(PipelineJson.Options));
+        services.TryAddSingleton<IExceptionPropertiesProvider>(new ExceptionDataProperties(IsNonRetriable));
+        services.AddDurableActivities(configuration);
+        services.AddOptions<AdmissionOptions>()
+            .Bind(configuration.GetSection(AdmissionOptions.Section))
             .Configure(o =>
             {
-                o.IsNonRetriable = IsNonRetriable;
-                AddDefaultPriorities(o.ActivityPriority);
-            });
-        services.AddSingleton<InProcessOrchestrationRunner>();
+                // One job saturates the cores in its fan-out; a second overlaps the first's serial stages.
+                o.Concurrency.TryAdd(TaskNames.Of<GenerateVideoOrchestrator>(), 2);
 
-        services.AddDurableTasks(registry => registry
-            .AddOrchestrator<GenerateVideoOrchestrator>(GenerateVideoOrchestrator.Name)
-            .AddActivity<ModerateContentActivity>(ActivityNames.ModerateContent)
-            .AddActivity<ModerateFramesActivity>(ActivityNames.ModerateFrames)
-            .AddActivity<TranscribeNarrationActivity>(ActivityNames.TranscribeNarration)
-            .AddActivity<PlanScenesActivity>(ActivityNames.PlanScenes)
-            .AddActivity<GenerateSceneClipActivity>(ActivityNames.GenerateSceneClip)
-            .AddActivity<SubmitSceneJobActivity>(ActivityNames.SubmitSceneJob)
-            .AddActivity<PollSceneJobActivity>(ActivityNames.PollSceneJob)
-            .AddActivity<DownloadSceneJobActivity>(ActivityNames.DownloadSceneJob)
-            .AddActivity<CancelSceneJobActivity>(ActivityNames.CancelSceneJob)
-            .AddActivity<SynthesizeVoiceoverActivity>(ActivityNames.SynthesizeVoiceover)
-            .AddActivity<ComposeMusicActivity>(ActivityNames.ComposeMusic)
-            .AddActivity<ApplySceneEditsActivity>(ActivityNames.ApplySceneEdits)
-            .AddActivity<BuildCaptionsActivity>(ActivityNames.BuildCaptions)
-            .AddActivity<AssembleVideoActivity>(ActivityNames.AssembleVideo)
-            .AddActivity<RecordJobEventActivity>(ActivityNames.RecordJobEvent));
+                // A first ETA before any job has finished here: a cloud-provider job of a few scenes (offline ones are faster).
+                o.InitialRunEstimates.TryAdd(TaskNames.Of<GenerateVideoOrchestrator>(), TimeSpan.FromMinutes(3));
+            });
+        services.TryAddSingleton<JobAdmission>();
+
+        services.AddWorkflows(registry => registry
+            .AddOrchestrator<GenerateVideoOrchestrator>()
+            .AddActivity<JoinAdmissionLineActivity>()
+            .AddActivity<LeaveAdmissionLineActivity>()
+            .AddActivity<ModerateContentActivity>()
+            .AddActivity<ModerateFramesActivity>()
+            .AddActivity<TranscribeNarrationActivity>()
+            .AddActivity<PlanScenesActivity>()
+            .AddActivity<GenerateSceneClipActivity>()
+            .AddActivity<SubmitSceneJobActivity>()
+            .AddActivity<PollSceneJobActivity>()
+            .AddActivity<DownloadSceneJobActivity>()
+            .AddActivity<CancelSceneJobActivity>()
+            .AddActivity<SynthesizeVoiceoverActivity>()
+            .AddActivity<ComposeMusicActivity>()
+            .AddActivity<ApplySceneEditsActivity>()
+            .AddActivity<BuildCaptionsActivity>()
+            .AddActivity<AssembleVideoActivity>()
+            .AddActivity<RecordJobEventActivity>());
         services.TryAddSingleton<JobEventRecorder>();
+        services.TryAddSingleton<JobProgressReporter>();
         services.TryAddSingleton<VideoJobs>();
         return services;
     }
@@ -135,15 +144,4 @@ public static class VideoPipelineServiceCollectionExtensions
     }
 
     private static bool IsNonRetriable(Exception e) => e is PermanentPipelineException or ExternalToolException { IsTransient: false };
-
-    // Narration is a chain (voice, then transcript) that captions wait on; clips are independent.
-    // Running the chains first keeps the cores busy to the end. Configuration may override.
-    private static void AddDefaultPriorities(Dictionary<string, int> priorities)
-    {
-        // Job events take milliseconds and feed the status people watch: they go first.
-        priorities.TryAdd(ActivityNames.RecordJobEvent, 3);
-        priorities.TryAdd(ActivityNames.TranscribeNarration, 2);
-        priorities.TryAdd(ActivityNames.SynthesizeVoiceover, 1);
-        priorities.TryAdd(ActivityNames.ComposeMusic, 1);
-    }
 }

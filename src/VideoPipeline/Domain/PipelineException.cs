@@ -36,4 +36,7 @@ public static class ErrorCodes
 
     /// <summary>A remote provider refused the call for good (bad request, auth, missing deployment); not a content refusal.</summary>
     public const string ProviderRejected = "PROVIDER_REJECTED";
+
+    /// <summary>A step's worker died every time it ran it (out of memory, a crashing tool); it was given up on.</summary>
+    public const string WorkerCrashed = "WORKER_CRASHED";
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using VideoPipeline.Durable.Engine;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow;
 
@@ -41,6 +41,25 @@ public sealed partial class JobEventRecorder(ITaskStore tasks, IEnumerable<IJobE
         var record = await tasks.GetAsync(draft.OwnerId, draft.JobId, cancellationToken: cancellationToken);
         var emitted = instance?.ReadCustomStatusAs<PipelineStatus>()?.EventSequence ?? 0;
         await this.RecordAsync(draft with { Sequence = Math.Max(record?.LastEventSequence ?? 0, emitted) + 1 }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Progress from inside a long activity (no event, no webhook): raises the record's progress and stage while the
+    /// job runs; never lowers it, never touches a finished job.
+    /// </summary>
+    public async Task RecordProgressAsync(JobProgressTarget target, int progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tasks.UpdateAsync(target.OwnerId, target.JobId, record =>
+                record.Status == TaskRecordStatus.Running && progress > record.Progress
+                    ? record with { Progress = progress, CurrentStage = target.Stage }
+                    : record, cancellationToken);
+        }
+        catch (TaskNotFoundException)
+        {
+            LogNoRecord(logger, target.JobId, "progress");
+        }
     }
 
     public static TaskRecord Apply(TaskRecord record, JobEvent e)

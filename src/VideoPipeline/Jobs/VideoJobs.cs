@@ -1,7 +1,10 @@
 using System.Text.Json;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Durable;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Jobs.Admission;
 using VideoPipeline.Serialization;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow;
@@ -12,16 +15,25 @@ namespace VideoPipeline.Jobs;
 /// <summary>
 /// Generate jobs for callers (the HTTP API, the CLI): submit, read, cancel, list. A job is a task
 /// record in its owner's partition plus a GenerateVideo orchestration whose instance id is the job id;
-/// the record answers "whose is it", the orchestration "where is it now".
+/// the record answers "whose is it", the orchestration "where is it now". Jobs wait for a slot of the
+/// GenerateVideo admission line, in priority order, before they start.
 /// </summary>
 public sealed class VideoJobs(
-    DurableClient client,
+    DurableTaskClient client,
     ITaskStore tasks,
     JobEventRecorder recorder,
+    JobAdmission admission,
     IOptions<PipelineOptions> options,
     IOptions<Providers.Routing.SceneRoutingOptions> routing,
+    IOptions<AdmissionOptions> admissionOptions,
     TimeProvider time)
 {
+    /// <summary>An existing instance in any of these states is the job already: a repeated submit starts nothing new.</summary>
+    internal static readonly IReadOnlyList<string> AnyStartedState =
+        [.. Enum.GetNames<OrchestrationRuntimeStatus>().Where(s => s != nameof(OrchestrationRuntimeStatus.Pending))];
+
+    private static string Line => TaskNames.Of<GenerateVideoOrchestrator>();
+
     /// <summary>How long a cancel waits for the worker to stop the orchestration before it records the event.</summary>
     private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(5);
 
@@ -30,23 +42,17 @@ public sealed class VideoJobs(
     public async Task<JobView> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
         var jobId = submission.JobId ?? Guid.NewGuid().ToString("N");
-        var input = new GenerateVideoInput(jobId, submission.Request, submission.Music, submission.ScriptAudio)
-        {
-            Settings = OrchestrationSettings.From(options.Value, routing.Value),
-            OwnerId = submission.OwnerId,
-            Notification = submission.Notification,
-        };
 
         // A caller's id may be taken (by another owner); a fresh one cannot be.
         if (submission.JobId is not null
-            && await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken) is { } existing
-            && existing.ReadInputAs<GenerateVideoInput>().OwnerId != submission.OwnerId)
+            && await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken) is { } existing
+            && existing.ReadInputAs<GenerateVideoInput>()?.OwnerId != submission.OwnerId)
         {
             throw new JobConflictException(jobId);
         }
 
         // The record first: a job that was accepted is listed even if queueing it fails (a retried submit queues it).
-        TaskRecord? record;
+        TaskRecord record;
         try
         {
             record = await tasks.CreateAsync(
@@ -61,22 +67,52 @@ public sealed class VideoJobs(
                         new StoredJobInput(submission.Request, submission.Notification.WebhookUrl, submission.Notification.Metadata, submission.Music, submission.ScriptAudio),
                         PipelineJson.Options),
                     RequestHash = submission.RequestHash,
-                    MaxRetries = input.Settings.RetryMaxAttempts,
+                    MaxRetries = options.Value.RetryMaxAttempts,
+                    CreatedAt = time.GetUtcNow(),
                 },
                 cancellationToken);
         }
         catch (TaskAlreadyExistsException)
         {
-            // The same submission again (an idempotent retry): fall through and make sure it is queued.
-            record = null;
+            // The same submission again (an idempotent retry): make sure it is queued.
+            record = await tasks.GetAsync(submission.OwnerId, jobId, cancellationToken: cancellationToken)
+                ?? throw new JobConflictException(jobId);
+            if (record.Type != TaskRecordType.Generate)
+            {
+                throw new JobConflictException(jobId);
+            }
         }
 
-        var instance = await client.StartInstanceAsync(
-            GenerateVideoOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = jobId, Priority = submission.Priority }, cancellationToken);
-        record ??= await tasks.GetAsync(submission.OwnerId, jobId, cancellationToken: cancellationToken);
-        return record?.Type == TaskRecordType.Generate
-            ? await this.ViewAsync(record, instance, cancellationToken)
-            : throw new InvalidOperationException($"Job {jobId} vanished after it was submitted");
+        var limited = admission.IsLimited(Line);
+        if (limited)
+        {
+            // In line before it is queued, so the answer below already has its place.
+            await admission.JoinAsync(Line, jobId, record.Priority, record.CreatedAt, cancellationToken);
+        }
+
+        var input = new GenerateVideoInput(jobId, submission.Request, submission.Music, submission.ScriptAudio)
+        {
+            Settings = OrchestrationSettings.From(options.Value, routing.Value) with
+            {
+                AdmissionLine = limited ? Line : null,
+                AdmissionRecheckSeconds = admissionOptions.Value.RecheckInterval.TotalSeconds,
+            },
+            OwnerId = submission.OwnerId,
+            Notification = submission.Notification,
+            Priority = record.Priority,
+            SubmittedAt = record.CreatedAt,
+        };
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                Line, input, new StartOrchestrationOptions(jobId) { DedupeStatuses = AnyStartedState }, cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Queued before: this is a repeat.
+        }
+
+        return await this.WithEstimateAsync(FromRecord(record), cancellationToken);
     }
 
     /// <summary>The job as its owner sees it; null when there is no such job for this owner.</summary>
@@ -85,7 +121,7 @@ public sealed class VideoJobs(
         var record = await tasks.GetAsync(ownerId, jobId, cancellationToken: cancellationToken);
         return record is null || record.Type != TaskRecordType.Generate
             ? null
-            : await this.ViewAsync(record, await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken), cancellationToken);
+            : await this.ViewAsync(record, await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken), cancellationToken);
     }
 
     private async Task<JobView> ViewAsync(TaskRecord record, OrchestrationMetadata? instance, CancellationToken cancellationToken)
@@ -99,26 +135,31 @@ public sealed class VideoJobs(
         var status = instance.ReadCustomStatusAs<PipelineStatus>();
         view = view with
         {
-            // A job failed from outside (a stage deadline) is terminated, yet its record says why: failed.
-            Status = instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated && view.Status == JobStatus.Failed
-                ? JobStatus.Failed
-                : StatusOf(instance.RuntimeStatus, instance.StartedAt),
-            LastUpdatedAt = new DateTimeOffset(instance.LastUpdatedAt, TimeSpan.Zero),
+            // The record tells pending (waiting for a slot) from processing; the orchestration, how it ended.
+            Status = instance.RuntimeStatus switch
+            {
+                OrchestrationRuntimeStatus.Completed => JobStatus.Completed,
+                OrchestrationRuntimeStatus.Failed => JobStatus.Failed,
+
+                // A job failed from outside (a stage deadline) is terminated, yet its record says why: failed.
+                OrchestrationRuntimeStatus.Terminated => view.Status == JobStatus.Failed ? JobStatus.Failed : JobStatus.Cancelled,
+                _ => view.Status,
+            },
+            LastUpdatedAt = instance.LastUpdatedAt,
             IsSuspended = instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended,
             Progress = Math.Max(view.Progress, status?.Progress ?? 0),
             CurrentStage = status?.Stage ?? view.CurrentStage,
-            StartedAt = instance.StartedAt is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : view.StartedAt,
-            CompletedAt = instance.CompletedAt is { } completed ? new DateTimeOffset(completed, TimeSpan.Zero) : view.CompletedAt,
+            CompletedAt = view.CompletedAt ?? (instance.IsCompleted ? instance.LastUpdatedAt : null),
             Error = status?.Error ?? view.Error ?? FailureOf(instance),
         };
 
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is not null)
         {
-            var result = instance.ReadOutputAs<GenerateVideoResult>();
+            var result = instance.ReadOutputAs<GenerateVideoResult>()!;
             return view with { Progress = 100, Outputs = JobOutputs.From(result), Warnings = result.Warnings, Usage = Domain.UsageTotals.From(result.Usage) };
         }
 
-        return view.IsFinished ? view : await this.WithEstimateAsync(view, instance, cancellationToken);
+        return view.IsFinished ? view : await this.WithEstimateAsync(view, cancellationToken);
     }
 
     /// <summary>Cancels a job that has not finished; false when there is no such job for this owner, or it had finished.</summary>
@@ -130,13 +171,23 @@ public sealed class VideoJobs(
     public async Task<bool> CancelAsync(string ownerId, string jobId, string reason, CancellationToken cancellationToken)
     {
         var view = await this.GetAsync(ownerId, jobId, cancellationToken);
-        if (view is null || view.IsFinished || !await client.TerminateInstanceAsync(jobId, reason, cancellationToken))
+        if (view is null || view.IsFinished)
         {
             return false;
         }
 
+        await client.TerminateInstanceAsync(jobId, reason, cancellationToken);
+
         // Once it reads as terminated it emits nothing more, and its status names the last event number it used.
-        await this.RecordAsync(view, JobEventTypes.Cancelled, null, await this.WaitForTerminationAsync(jobId, cancellationToken), cancellationToken);
+        var ended = await this.WaitForTerminationAsync(jobId, cancellationToken);
+        if (ended?.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed)
+        {
+            // It finished on its own before the terminate reached it.
+            return false;
+        }
+
+        await this.RecordAsync(view, JobEventTypes.Cancelled, null, ended, cancellationToken);
+        await this.LeaveLineAsync(jobId, cancellationToken);
         return true;
     }
 
@@ -154,8 +205,9 @@ public sealed class VideoJobs(
 
         // The record first: once the orchestration reads as terminated, the record must already say failed.
         // (It has emitted nothing for a whole stage deadline, so the status read now names its last event.)
-        await this.RecordAsync(view, JobEventTypes.Failed, error, await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken), cancellationToken);
+        await this.RecordAsync(view, JobEventTypes.Failed, error, await client.GetInstanceAsync(jobId, cancellationToken), cancellationToken);
         await client.TerminateInstanceAsync(jobId, $"{error.Code}: {error.Message}", cancellationToken);
+        await this.LeaveLineAsync(jobId, cancellationToken);
         return true;
     }
 
@@ -188,26 +240,43 @@ public sealed class VideoJobs(
         bounded.CancelAfter(TerminationWait);
         try
         {
-            return await client.WaitForInstanceCompletionAsync(jobId, bounded.Token);
+            return await client.WaitForInstanceCompletionAsync(jobId, getInputsAndOutputs: false, bounded.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // No worker took the terminate yet: number after what it had emitted by now.
-            return await client.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+            return await client.GetInstanceAsync(jobId, cancellationToken);
         }
     }
 
-    private async Task<JobView> WithEstimateAsync(JobView view, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    // Its slot goes to the next job now rather than at the next admission pass.
+    private async Task LeaveLineAsync(string jobId, CancellationToken cancellationToken)
     {
+        if (admission.IsLimited(Line))
+        {
+            foreach (var next in await admission.LeaveAsync(Line, jobId, cancellationToken))
+            {
+                await client.RaiseEventAsync(next, AdmissionSteps.AdmittedEvent, true, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<JobView> WithEstimateAsync(JobView view, CancellationToken cancellationToken)
+    {
+        if (view.IsFinished || !admission.IsLimited(Line))
+        {
+            return view;
+        }
+
         var now = time.GetUtcNow();
-        var typical = await client.GetTypicalRunTimeAsync(GenerateVideoOrchestrator.Name, cancellationToken);
+        var typical = await admission.TypicalRunTimeAsync(Line, cancellationToken);
         if (view.Status == JobStatus.Pending)
         {
-            var position = await client.GetQueuePositionAsync(instance, cancellationToken);
-            var completion = position.EstimatedWait is { } wait && typical is { } run ? now + wait + run : (DateTimeOffset?)null;
+            var place = await admission.EstimateAsync(new AdmissionTicket { Id = view.JobId, Line = Line, Priority = view.Priority, CreatedAt = view.CreatedAt }, cancellationToken);
+            var completion = place.EstimatedWait is { } wait && typical is { } run ? now + wait + run : (DateTimeOffset?)null;
             return view with
             {
-                QueuePosition = position.Position > 0 ? position.Position : null,
+                QueuePosition = place.Position > 0 ? place.Position : null,
                 EstimatedCompletionTime = completion,
                 EstimatedTimeRemaining = completion - now,
             };
@@ -256,15 +325,6 @@ public sealed class VideoJobs(
         };
     }
 
-    private static JobStatus StatusOf(OrchestrationRuntimeStatus status, DateTime? startedAt) => status switch
-    {
-        OrchestrationRuntimeStatus.Completed => JobStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => JobStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => JobStatus.Cancelled,
-        OrchestrationRuntimeStatus.Pending => JobStatus.Pending,
-        _ => startedAt is null ? JobStatus.Pending : JobStatus.Processing,
-    };
-
     private static TaskRecordStatus RecordStatusOf(JobStatus status) => status switch
     {
         JobStatus.Pending => TaskRecordStatus.Pending,
@@ -276,7 +336,7 @@ public sealed class VideoJobs(
 
     private static PipelineError? FailureOf(OrchestrationMetadata instance) =>
         instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed && instance.FailureDetails is { } f
-            ? new PipelineError(f.Properties.GetValueOrDefault("code") ?? Domain.ErrorCodes.StageFailed, f.ErrorMessage.Split('\n', 2)[0], !f.IsNonRetriable, "unknown")
+            ? new PipelineError(f.Property("code") ?? Domain.ErrorCodes.StageFailed, f.ErrorMessage.Split('\n', 2)[0], !PipelineRetry.IsPermanent(f), "unknown")
             : null;
 }
 

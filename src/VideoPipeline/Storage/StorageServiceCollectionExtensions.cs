@@ -5,9 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
 using VideoPipeline.Storage.Azure;
-using VideoPipeline.Storage.Durable;
 using VideoPipeline.Storage.Health;
 using VideoPipeline.Storage.Tasks;
 
@@ -55,18 +53,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAssetStore>(provider => provider.GetRequiredService<BlobAssetStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, BlobStorageHealthProbe>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, QueueStorageHealthProbe>());
-        return services;
-    }
-
-    /// <summary>
-    /// The durable engine's backends: orchestration instances and history in Cosmos DB (the task store's
-    /// database), work on Azure Storage queues. Needs <see cref="AddAzureStorage"/> and <see cref="AddTaskStore"/>.
-    /// </summary>
-    public static IServiceCollection AddDurableStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<OrchestrationStoreOptions>().Bind(configuration.GetSection(OrchestrationStoreOptions.Section));
-        services.TryAddSingleton<IOrchestrationStore, CosmosOrchestrationStore>();
-        services.TryAddSingleton<IWorkQueues, AzureWorkQueues>();
         return services;
     }
 

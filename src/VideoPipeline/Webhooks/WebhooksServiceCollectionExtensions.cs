@@ -3,8 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.DependencyInjection;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable;
 using VideoPipeline.Jobs;
 using VideoPipeline.Media.Fetching;
 using VideoPipeline.Webhooks.Delivery;
@@ -45,19 +44,11 @@ public static class WebhooksServiceCollectionExtensions
         services.TryAddSingleton<JobEventLog>();
         services.TryAddSingleton<WebhookDeliveries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobEventSink, WebhookJobEventSink>());
-        services.AddDurableTasks(registry => registry
-            .AddOrchestrator<DeliverJobWebhooksOrchestrator>(DeliverJobWebhooksOrchestrator.Name)
-            .AddOrchestrator<DeliverWebhookOrchestrator>(DeliverWebhookOrchestrator.Name)
-            .AddActivity<FindNextWebhookEventActivity>(FindNextWebhookEventActivity.Name)
-            .AddActivity<SendWebhookActivity>(SendWebhookActivity.Name));
-
-        // An attempt holds a worker for milliseconds (at most the send timeout) and a receiver waits for it:
-        // ahead of media work, as job events are. Configuration may override.
-        services.Configure<DurableEngineOptions>(o =>
-        {
-            o.ActivityPriority.TryAdd(SendWebhookActivity.Name, 3);
-            o.ActivityPriority.TryAdd(FindNextWebhookEventActivity.Name, 3);
-        });
+        services.AddWorkflows(registry => registry
+            .AddOrchestrator<DeliverJobWebhooksOrchestrator>()
+            .AddOrchestrator<DeliverWebhookOrchestrator>()
+            .AddActivity<FindNextWebhookEventActivity>()
+            .AddActivity<SendWebhookActivity>());
         return services;
     }
 

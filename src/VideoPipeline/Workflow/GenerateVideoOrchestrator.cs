@@ -1,6 +1,10 @@
+using Microsoft.DurableTask;
 using VideoPipeline.Domain;
+using VideoPipeline.Jobs;
+using VideoPipeline.Jobs.Admission;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
+using VideoPipeline.Workflow.Manifest;
 using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow;
@@ -9,14 +13,21 @@ namespace VideoPipeline.Workflow;
 /// Prompt to finished video: moderate → (transcribe script audio) → plan → per scene, in parallel,
 /// render a clip and voice + transcribe the narration, plus the music bed → decide edits →
 /// build captions → assemble. Deterministic: everything it does not compute from its input and
-/// activity results comes from the context.
+/// activity results comes from the context. Waits for a slot of its admission line first, and hands it on last.
 /// </summary>
+[DurableTask(Name)]
 public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoInput, GenerateVideoResult>
 {
     public const string Name = "GenerateVideo";
 
-    public override async Task<GenerateVideoResult> RunAsync(IOrchestrationContext context, GenerateVideoInput input)
+    public override async Task<GenerateVideoResult> RunAsync(TaskOrchestrationContext context, GenerateVideoInput input)
     {
+        if (input.Settings.AdmissionLine is { } line)
+        {
+            var ticket = new JoinLineInput(line, input.JobId, input.Priority, input.SubmittedAt ?? new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            await AdmissionSteps.WaitForSlotAsync(context, ticket, TimeSpan.FromSeconds(input.Settings.AdmissionRecheckSeconds));
+        }
+
         var events = new JobEvents(context, input);
         var status = new PipelineProgress(context, events);
         GenerateVideoResult result;
@@ -27,36 +38,36 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         catch (PipelineFailedException e)
         {
             await events.FailedAsync(e.Error, status.Progress);
+            await LeaveLineAsync(context, input);
             throw;
         }
-        catch (Exception e) when (e is not NonDeterministicOrchestrationException)
+        catch (Exception e) when (!OrchestrationFailures.IsRuntimeSignal(e))
         {
             // A failure no stage mapped (a bug): still a job that says why, and where.
             var failure = status.Fail(new PipelineError(ErrorCodes.StageFailed, e.Message.Split('\n', 2)[0], false, status.Stage));
             await events.FailedAsync(failure.Error, status.Progress);
+            await LeaveLineAsync(context, input);
             throw failure;
         }
 
         await events.SucceededAsync(result);
+        await LeaveLineAsync(context, input);
         return result;
     }
 
-    private static async Task<GenerateVideoResult> RunPipelineAsync(IOrchestrationContext context, GenerateVideoInput input, PipelineProgress status)
+    private static Task LeaveLineAsync(TaskOrchestrationContext context, GenerateVideoInput input) =>
+        input.Settings.AdmissionLine is { } line ? AdmissionSteps.LeaveAsync(context, line, input.JobId) : Task.CompletedTask;
+
+    private static async Task<GenerateVideoResult> RunPipelineAsync(TaskOrchestrationContext context, GenerateVideoInput input, PipelineProgress status)
     {
         var request = input.Request;
         var settings = input.Settings;
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            settings.RetryMaxAttempts,
-            TimeSpan.FromSeconds(settings.RetryFirstIntervalSeconds),
-            BackoffCoefficient: 2.0,
-            TimeSpan.FromSeconds(settings.RetryMaxIntervalSeconds))
-        {
-            Handle = f => !f.IsNonRetriable && !f.IsCausedBy<PermanentPipelineException>(),
-        });
+        var retry = PipelineRetry.From(settings);
+        var clock = new StageClock(context);
 
         status.Enter(PipelineStage.Moderation, 1);
         var verdict = await status.Run(PipelineStage.Moderation, () =>
-            context.CallActivityAsync<ModerationVerdict>(ActivityNames.ModerateContent, new ModerateContentInput(request.Prompt), retry));
+            clock.Track(PipelineStage.Moderation, context.CallModerateContentAsync(new ModerateContentInput(request.Prompt), retry)));
         if (verdict.Flagged)
         {
             throw status.Fail(new PipelineError(
@@ -71,9 +82,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         if (input.ScriptAudio is { } scriptAudio)
         {
             status.Enter(PipelineStage.ScriptTranscription, 2);
-            var heard = await status.Run(PipelineStage.ScriptTranscription, () =>
-                context.CallActivityAsync<TranscriptionResult>(
-                    ActivityNames.TranscribeNarration, new TranscribeNarrationInput(scriptAudio, request.VoiceSettings.Language), retry));
+            var heard = await status.Run(PipelineStage.ScriptTranscription, () => clock.Track(
+                PipelineStage.ScriptTranscription,
+                context.CallTranscribeNarrationAsync(new TranscribeNarrationInput(scriptAudio, request.VoiceSettings.Language), retry)));
             scriptUsage = heard.Usage;
             script = string.IsNullOrWhiteSpace(heard.Text)
                 ? throw status.Fail(new PipelineError(ErrorCodes.InvalidInput, "script_audio: no speech was recognized", false, PipelineStage.ScriptTranscription))
@@ -81,9 +92,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         }
 
         status.Enter(PipelineStage.Planning, 5);
-        var plan = await status.Run(PipelineStage.Planning, () =>
-            context.CallActivityAsync<ScenePlan>(
-                ActivityNames.PlanScenes, new PlanScenesInput(request.Prompt, script, request.DurationSeconds, request.Style), retry));
+        var plan = await status.Run(PipelineStage.Planning, () => clock.Track(
+            PipelineStage.Planning,
+            context.CallPlanScenesAsync(new PlanScenesInput(request.Prompt, script, request.DurationSeconds, request.Style), retry)));
         var slots = SceneTimeline.Build(plan.Scenes, request.Fps);
         var duration = slots[^1].End;
 
@@ -91,16 +102,16 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         var narrated = slots.Where(s => !string.IsNullOrWhiteSpace(s.Scene.Narration)).ToList();
         status.Units(8, 60, slots.Count + (narrated.Count * (request.Captions ? 2 : 1)) + 1);
 
-        var clipTasks = slots.Select(slot => status.Track(SceneRendering.RenderAsync(
+        // Narration first: each is a chain (voice, then transcript) that captions wait on; clips are independent.
+        var narrationTasks = narrated.Select(slot => NarrateAsync(context, status, clock, slot, request, settings, retry)).ToList();
+        var musicTask = status.Track(clock.Track(PipelineStage.Music, context.CallComposeMusicAsync(
+            new ComposeMusicInput(duration, request.VoiceSettings.Emotion ?? request.Style, input.Music),
+            retry)));
+        var clipTasks = slots.Select(slot => status.Track(clock.Track(PipelineStage.VideoGeneration, SceneRendering.RenderAsync(
             context,
             new GenerateSceneClipInput(slot.Scene, slots.Count, request.Resolution, request.Fps, slot.FrameCount, request.Style),
             settings,
-            retry))).ToList();
-        var narrationTasks = narrated.Select(slot => NarrateAsync(context, status, slot, request, settings, retry)).ToList();
-        var musicTask = status.Track(context.CallActivityAsync<MusicResult>(
-            ActivityNames.ComposeMusic,
-            new ComposeMusicInput(duration, request.VoiceSettings.Emotion ?? request.Style, input.Music),
-            retry));
+            retry)))).ToList();
 
         try
         {
@@ -122,8 +133,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         var music = musicTask.Result;
 
         var frameCheck = settings.FrameCheckFramesPerScene > 0
-            ? await status.Run(PipelineStage.VideoGeneration, () => context.CallActivityAsync<FrameModerationVerdict>(
-                ActivityNames.ModerateFrames, new ModerateFramesInput(clips, settings.FrameCheckFramesPerScene), retry))
+            ? await status.Run(PipelineStage.VideoGeneration, () => clock.Track(
+                PipelineStage.VideoGeneration,
+                context.CallModerateFramesAsync(new ModerateFramesInput(clips, settings.FrameCheckFramesPerScene), retry)))
             : null;
         if (frameCheck is { Flagged: true })
         {
@@ -137,10 +149,9 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
         status.Enter(PipelineStage.Editing, 60);
         var instructions = request.EditingInstructions.Count > 0 ? request.EditingInstructions : plan.SuggestedOverlays;
         var timeline = clips.Zip(slots, (clip, slot) => new TimelineClip(clip, slot.Start, slot.FrameCount)).ToList();
-        var edits = await status.Run(PipelineStage.Editing, () => context.CallActivityAsync<EditDecisionList>(
-            ActivityNames.ApplySceneEdits,
+        var edits = await status.Run(PipelineStage.Editing, () => clock.Track(PipelineStage.Editing, context.CallApplySceneEditsAsync(
             new ApplySceneEditsInput(timeline, instructions, duration, request.Resolution, request.Fit, request.Fps),
-            retry));
+            retry)));
 
         CaptionsResult? captions = null;
         if (request.Captions)
@@ -148,16 +159,19 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
             status.Enter(PipelineStage.Captioning, 62);
             var tracks = narration.Select(n => new NarrationTrack(
                 n.Slot.Scene.SceneNumber, n.Slot.Scene.Narration, n.Start, n.Voice.DurationSeconds, n.Transcript!.Transcript)).ToList();
-            captions = await status.Run(PipelineStage.Captioning, () => context.CallActivityAsync<CaptionsResult>(
-                ActivityNames.BuildCaptions, new BuildCaptionsInput(input.JobId, tracks, request.CaptionStyle, duration, request.Resolution), retry));
+            captions = await status.Run(PipelineStage.Captioning, () => clock.Track(
+                PipelineStage.Captioning,
+                context.CallBuildCaptionsAsync(new BuildCaptionsInput(input.JobId, tracks, request.CaptionStyle, duration, request.Resolution), retry)));
         }
 
         status.Enter(PipelineStage.Assembly, 65);
         var voices = narration.Select(n => new PlacedAudio(n.Voice.Audio, n.Start)).ToList();
-        var final = await status.Run(PipelineStage.Assembly, () => context.CallActivityAsync<AssemblyResult>(
-            ActivityNames.AssembleVideo,
-            new AssembleVideoInput(input.JobId, edits, voices, music, captions?.Ass, request.Resolution, request.Fps, duration, request.Fit),
-            retry));
+        var final = await status.Run(PipelineStage.Assembly, () => clock.Track(PipelineStage.Assembly, context.CallAssembleVideoAsync(
+            new AssembleVideoInput(input.JobId, edits, voices, music, captions?.Ass, request.Resolution, request.Fps, duration, request.Fit)
+            {
+                Progress = new JobProgressTarget(input.OwnerId, input.JobId, PipelineStage.Assembly, 65, 99),
+            },
+            retry)));
 
         status.Complete("done");
         return new GenerateVideoResult
@@ -189,12 +203,14 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
                 .. narration.SelectMany(n => n.Voice.Ignored).Distinct(),
                 .. frameCheck is { Skipped: true } ? ["frame post-check skipped: no image moderator is configured (Providers:Moderation=azure-openai reads images)"] : Array.Empty<string>(),
             ],
+            Stages = clock.Timings(),
         };
     }
 
     private static async Task<SceneNarration> NarrateAsync(
-        IOrchestrationContext context,
+        TaskOrchestrationContext context,
         PipelineProgress status,
+        StageClock clock,
         TimelineSlot slot,
         VideoRequest request,
         OrchestrationSettings settings,
@@ -202,25 +218,21 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
     {
         var start = slot.Start + settings.NarrationLeadSeconds;
         var room = Math.Max(0.5, slot.Duration - settings.NarrationLeadSeconds - settings.NarrationTailSeconds);
-        var voice = await status.Track(context.CallActivityAsync<VoiceoverResult>(
-            ActivityNames.SynthesizeVoiceover,
+        var voice = await status.Track(clock.Track(PipelineStage.Voiceover, context.CallSynthesizeVoiceoverAsync(
             new SynthesizeVoiceoverInput(slot.Scene.SceneNumber, slot.Scene.Narration, request.VoiceSettings, room),
-            retry));
+            retry)));
         var transcript = request.Captions
-            ? await status.Track(context.CallActivityAsync<TranscriptionResult>(
-                ActivityNames.TranscribeNarration, new TranscribeNarrationInput(voice.Audio, request.VoiceSettings.Language), retry))
+            ? await status.Track(clock.Track(PipelineStage.Transcription, context.CallTranscribeNarrationAsync(
+                new TranscribeNarrationInput(voice.Audio, request.VoiceSettings.Language), retry)))
             : null;
         return new SceneNarration(slot, start, voice, transcript);
     }
 
-    private static string StageOf(string activity) => activity switch
-    {
-        ActivityNames.GenerateSceneClip => PipelineStage.VideoGeneration,
-        ActivityNames.SynthesizeVoiceover => PipelineStage.Voiceover,
-        ActivityNames.TranscribeNarration => PipelineStage.Transcription,
-        ActivityNames.ComposeMusic => PipelineStage.Music,
-        _ => PipelineStage.VideoGeneration,
-    };
+    private static string StageOf(string activity) =>
+        activity == TaskNames.Of<SynthesizeVoiceoverActivity>() ? PipelineStage.Voiceover
+        : activity == TaskNames.Of<TranscribeNarrationActivity>() ? PipelineStage.Transcription
+        : activity == TaskNames.Of<ComposeMusicActivity>() ? PipelineStage.Music
+        : PipelineStage.VideoGeneration;
 
     private static Dictionary<string, string> Providers(
         ModerationVerdict verdict, ScenePlan plan, List<SceneClipResult> clips, List<SceneNarration> narration, MusicResult music)

@@ -1,4 +1,4 @@
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
 using VideoPipeline.Jobs;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
@@ -12,10 +12,10 @@ namespace VideoPipeline.Workflow;
 /// the terminal event waits for them, so the task record and the event log end in the right state.
 /// Recording an event can never fail the job.
 /// </summary>
-internal sealed class JobEvents(IOrchestrationContext context, string jobId, string ownerId, JobNotification? notification, OrchestrationSettings? settings = null)
+internal sealed class JobEvents(TaskOrchestrationContext context, string jobId, string ownerId, JobNotification? notification, OrchestrationSettings? settings = null)
 {
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(5, TimeSpan.FromSeconds(2), BackoffCoefficient: 2.0, TimeSpan.FromMinutes(1)));
+        new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
     private readonly List<Task> pending = [];
     private readonly JobNotification notification = notification ?? new JobNotification();
@@ -44,7 +44,7 @@ internal sealed class JobEvents(IOrchestrationContext context, string jobId, str
         this.pending.Add(this.SendAsync(this.Event(type) with { Stage = stage, Progress = progress }));
     }
 
-    public JobEvents(IOrchestrationContext context, GenerateVideoInput input)
+    public JobEvents(TaskOrchestrationContext context, GenerateVideoInput input)
         : this(context, input.JobId, input.OwnerId, input.Notification, input.Settings)
     {
     }
@@ -71,7 +71,7 @@ internal sealed class JobEvents(IOrchestrationContext context, string jobId, str
     {
         try
         {
-            await context.CallActivityAsync<bool>(ActivityNames.RecordJobEvent, jobEvent, Retry);
+            await context.CallRecordJobEventAsync(jobEvent, Retry);
         }
         catch (TaskFailedException)
         {

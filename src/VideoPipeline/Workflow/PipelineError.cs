@@ -1,5 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Media;
+using Microsoft.DurableTask;
 using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow;
@@ -10,9 +11,10 @@ public sealed record PipelineError(string Code, string Message, bool Retryable, 
     public static PipelineError From(TaskFailedException failure, string stage)
     {
         var details = failure.FailureDetails;
-        var permanent = details.IsNonRetriable || details.IsCausedBy<PermanentPipelineException>();
-        var code = details.Properties.GetValueOrDefault("code")
-            ?? (details.IsCausedBy<TimeoutException>() ? "TIMEOUT"
+        var permanent = PipelineRetry.IsPermanent(details);
+        var code = details.Property("code")
+            ?? (details.IsCausedBy<Durable.Activities.ActivityPoisonedException>() ? ErrorCodes.WorkerCrashed
+                : details.IsCausedBy<TimeoutException>() ? "TIMEOUT"
                 : details.IsCausedBy<ExternalToolException>() ? ErrorCodes.ToolFailed
                 : ErrorCodes.StageFailed);
         return new PipelineError(code, FirstLine(details.ErrorMessage), !permanent, stage);

@@ -1,4 +1,4 @@
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
 
 namespace VideoPipeline.Workflow;
 
@@ -6,7 +6,7 @@ namespace VideoPipeline.Workflow;
 /// Orchestrator-side progress: stage boundaries and counted units of fan-out work, published as
 /// custom status. Only deterministic inputs (stage order, completed tasks), so replays agree.
 /// </summary>
-internal sealed class PipelineProgress(IOrchestrationContext context, JobEvents? events = null)
+internal sealed class PipelineProgress(TaskOrchestrationContext context, JobEvents? events = null)
 {
     private string stage = Domain.PipelineStage.Pending;
     private int progress;

@@ -1,5 +1,5 @@
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
 using VideoPipeline.Providers;
 using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Routing;
@@ -19,7 +19,7 @@ internal static class SceneRendering
     private static readonly TimeSpan MinPoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromMinutes(5);
 
-    public static async Task<RenderedScene> RenderAsync(IOrchestrationContext context, GenerateSceneClipInput scene, OrchestrationSettings settings, TaskOptions retry)
+    public static async Task<RenderedScene> RenderAsync(TaskOrchestrationContext context, GenerateSceneClipInput scene, OrchestrationSettings settings, TaskOptions retry)
     {
         var policy = new SceneRoutingPolicy(settings.SceneProviders, settings.ReducedResolutionScale);
         var failures = new List<SceneAttemptFailure>();
@@ -46,7 +46,7 @@ internal static class SceneRendering
             try
             {
                 var clip = route.Provider == SceneRoutingPolicy.OfflineRenderer
-                    ? await context.CallActivityAsync<SceneClipResult>(ActivityNames.GenerateSceneClip, attempt, retry)
+                    ? await context.CallGenerateSceneClipAsync(attempt, retry)
                     : await RemoteAsync(context, route.Provider, attempt, settings, retry, usage);
                 return new RenderedScene(clip with { Usage = [.. usage, .. clip.Usage] }, decisions);
             }
@@ -64,9 +64,9 @@ internal static class SceneRendering
     }
 
     private static async Task<SceneClipResult> RemoteAsync(
-        IOrchestrationContext context, string provider, GenerateSceneClipInput attempt, OrchestrationSettings settings, TaskOptions retry, List<ProviderUsage> usage)
+        TaskOrchestrationContext context, string provider, GenerateSceneClipInput attempt, OrchestrationSettings settings, TaskOptions retry, List<ProviderUsage> usage)
     {
-        var submitted = await context.CallActivityAsync<SceneJobSubmission>(ActivityNames.SubmitSceneJob, new SubmitSceneJobInput(provider, attempt), retry);
+        var submitted = await context.CallSubmitSceneJobAsync(new SubmitSceneJobInput(provider, attempt), retry);
         usage.AddRange(submitted.Usage);
         if (submitted.Cached is { } cached)
         {
@@ -75,36 +75,35 @@ internal static class SceneRendering
 
         var ticket = submitted.Ticket ?? throw new RemoteJobFailedException($"{provider} accepted scene {attempt.Scene.SceneNumber} without a job id");
         var deadline = context.CurrentUtcDateTime.AddSeconds(settings.RemoteClipTimeoutSeconds);
-        while (true)
+        VideoJobState? state = null;
+        while (context.CurrentUtcDateTime < deadline)
         {
-            var poll = await context.CallActivityAsync<SceneJobPoll>(ActivityNames.PollSceneJob, ticket, retry);
+            var poll = await context.CallPollSceneJobAsync(ticket, retry);
             usage.AddRange(poll.Usage);
-            var state = poll.State;
+            state = poll.State;
             switch (state.Phase)
             {
                 case VideoJobPhase.Succeeded:
-                    return await context.CallActivityAsync<SceneClipResult>(ActivityNames.DownloadSceneJob, new DownloadSceneJobInput(ticket, attempt), retry);
+                    return await context.CallDownloadSceneJobAsync(new DownloadSceneJobInput(ticket, attempt), retry);
                 case VideoJobPhase.Failed or VideoJobPhase.Cancelled:
                     throw new RemoteJobFailedException($"{provider} job {ticket.JobId} {state.Phase.ToString().ToLowerInvariant()}: {state.FailureReason ?? "no reason given"}");
-            }
-
-            if (context.CurrentUtcDateTime >= deadline)
-            {
-                await CancelAsync(context, ticket);
-                throw new RemoteJobFailedException($"{provider} job {ticket.JobId} was still {state.Phase.ToString().ToLowerInvariant()} after {settings.RemoteClipTimeoutSeconds:0} s");
             }
 
             var wait = state.PollAfter ?? TimeSpan.FromSeconds(settings.RemoteClipPollSeconds);
             wait = wait < MinPoll ? MinPoll : wait > MaxPoll ? MaxPoll : wait;
             await context.CreateTimer(context.CurrentUtcDateTime + wait, CancellationToken.None);
         }
+
+        await CancelAsync(context, ticket);
+        throw new RemoteJobFailedException(
+            $"{provider} job {ticket.JobId} was still {state?.Phase.ToString().ToLowerInvariant() ?? "queued"} after {settings.RemoteClipTimeoutSeconds:0} s");
     }
 
-    private static async Task CancelAsync(IOrchestrationContext context, VideoJobTicket ticket)
+    private static async Task CancelAsync(TaskOrchestrationContext context, VideoJobTicket ticket)
     {
         try
         {
-            await context.CallActivityAsync<bool>(ActivityNames.CancelSceneJob, ticket);
+            await context.CallCancelSceneJobAsync(ticket);
         }
         catch (TaskFailedException)
         {

@@ -44,18 +44,12 @@ public sealed class ApiTestHost : IAsyncDisposable
         var prefix = Emulators.UniquePrefix();
         var port = VideoPipeline.Tests.Storage.LoopbackHttpServer.FreePort();
         var root = new TempDirectory();
-        var values = new Dictionary<string, string?>
-        {
-            ["Api:Urls"] = $"http://127.0.0.1:{port}",
-            ["Api:Keys:0"] = "alice:" + AliceKey,
-            ["Api:Keys:1"] = "bob:" + BobKey,
-            ["Storage:ContainerPrefix"] = prefix,
-            ["Storage:RetryDelay"] = "00:00:00.1",
-            ["TaskStore:Database"] = "vftests",
-            ["Durable:TaskHub"] = TestServices.HubOf(prefix),
-            ["Durable:MaxPollingInterval"] = "00:00:00.5",
-            ["Pipeline:WorkDirectory"] = root.File("work"),
-        };
+        var values = VideoPipeline.Tests.Durable.DurableTestHost.Settings(TestServices.HubOf(prefix));
+        values["Api:Urls"] = $"http://127.0.0.1:{port}";
+        values["Api:Keys:0"] = "alice:" + AliceKey;
+        values["Api:Keys:1"] = "bob:" + BobKey;
+        values["Storage:ContainerPrefix"] = prefix;
+        values["Pipeline:WorkDirectory"] = root.File("work");
         foreach (var setting in settings ?? new Dictionary<string, string?>())
         {
             values[setting.Key] = setting.Value;
@@ -84,7 +78,7 @@ public sealed class ApiTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await this.App.StopAsync();
-        await this.Get<VideoPipeline.Durable.Engine.DurableClient>().DeleteTaskHubAsync();
+        await this.Get<VideoPipeline.Durable.Hosting.TaskHubMaintenance>().DeleteAsync(CancellationToken.None);
         var blobs = this.Get<VideoPipeline.Storage.Azure.BlobServiceClient>();
         foreach (var container in VideoPipeline.Storage.AssetContainers.All)
         {

@@ -12,10 +12,10 @@ public sealed class BlockedJobsFixture : IAsyncLifetime
 
     public static Dictionary<string, string?> Settings(bool watchdog = false) => new()
     {
-        ["Durable:ActivityConcurrency:ModerateContent"] = "0",
+        ["DurableTask:ActivityConcurrency:ModerateContent"] = "0",
 
         // Blocked jobs hold their slots; every job should start rather than wait behind them.
-        ["Durable:InstanceConcurrency:GenerateVideo"] = "1000",
+        ["Admission:Concurrency:GenerateVideo"] = "1000",
         ["Api:Watchdog:Enabled"] = watchdog ? "true" : "false",
     };
 

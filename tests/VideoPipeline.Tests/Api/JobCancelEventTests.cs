@@ -12,7 +12,7 @@ public sealed class JobCancelEventTests
     {
         // The job emits job.started (number 1) but nothing records it, as when that activity has not run yet.
         var settings = BlockedJobsFixture.Settings();
-        settings[$"Durable:ActivityConcurrency:{ActivityNames.RecordJobEvent}"] = "0";
+        settings[$"DurableTask:ActivityConcurrency:{VideoPipeline.Durable.TaskNames.Of<RecordJobEventActivity>()}"] = "0";
         await using var host = await ApiTestHost.StartAsync(settings);
         using var client = host.Client();
         var jobId = await client.SubmitAsync();

@@ -37,7 +37,7 @@ public sealed class JobWatchdogTests
     {
         // The task's media never gets imported: it stays running with nothing recorded.
         var settings = TinyDeadline();
-        settings[$"Durable:ActivityConcurrency:{TaskActivityNames.ImportMedia}"] = "0";
+        settings[$"DurableTask:ActivityConcurrency:{VideoPipeline.Durable.TaskNames.Of<VideoPipeline.Workflow.Tasks.Activities.ImportMediaActivity>()}"] = "0";
         await using var host = await ApiTestHost.StartAsync(settings);
         using var client = host.Client();
         using var form = new MultipartFormDataContent { { new ByteArrayContent("not really a video"u8.ToArray()), "file", "clip.mp4" } };

@@ -1,13 +1,22 @@
 using System.Diagnostics;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using VideoPipeline.Domain;
 using VideoPipeline.Durable;
 using VideoPipeline.Host.Diagnostics;
+using VideoPipeline.Jobs;
+using VideoPipeline.Media.Probing;
+using VideoPipeline.Storage;
 using VideoPipeline.Tests.TestSupport;
+using VideoPipeline.Workflow.Contracts;
 
 namespace VideoPipeline.Tests.Durable;
 
 /// <summary>
-/// The real host as a child process (<c>worker</c>), killed with SIGKILL at random moments and started
-/// again: nothing is lost, nothing is recorded twice, nothing stays running.
+/// The real host as child processes (<c>worker</c>), killed with SIGKILL at random moments and started again:
+/// nothing is lost, nothing is recorded twice, nothing stays running, and an activity that kills every worker
+/// that runs it ends in a bounded number of deliveries.
 /// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
@@ -16,6 +25,68 @@ public sealed class CrashRecoveryTests : IDisposable
     private readonly string prefix = Emulators.UniquePrefix();
     private readonly List<Process> workers = [];
 
+    // Short visibility and lease times, so a killed worker's work comes back within seconds.
+    private static readonly string[] FastRecovery =
+    [
+        "DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout=00:00:03",
+        "DurableTask__StorageProvider__ControlQueueVisibilityTimeout=00:00:03",
+        "DurableTask__StorageProvider__LeaseInterval=00:00:04",
+        "DurableTask__StorageProvider__LeaseRenewInterval=00:00:01",
+        "DurableTask__StorageProvider__LeaseAcquireInterval=00:00:01",
+        "BlobTrigger__Enabled=false",
+    ];
+
+    [Fact]
+    public async Task Workers_killed_repeatedly_during_five_generate_jobs_finish_each_with_one_playable_video()
+    {
+        using var services = new TestServices(new Dictionary<string, string?> { ["DurableTask:WorkerEnabled"] = "false" }, prefix: this.prefix);
+        string[] prompts =
+        [
+            "A short ad for Maple Harbor coffee at dawn",
+            "Three steps to a cleaner kitchen, 1, 2, 3",
+            "Ein kurzer Spot für frisches Brot",
+            "Rain on a tin roof, a quiet evening",
+            "A 10% discount on every bicycle this week",
+        ];
+        var jobs = services.Get<VideoJobs>();
+        var ids = new List<string>();
+        foreach (var prompt in prompts)
+        {
+            var request = new VideoRequest { Prompt = prompt, DurationSeconds = 4, Captions = true };
+            ids.Add((await jobs.SubmitAsync(new JobSubmission("crash", request), CancellationToken.None)).JobId);
+        }
+
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        for (var kill = 0; kill < 4; kill++)
+        {
+            var worker = this.StartWorker();
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(3000, 9000)));
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+
+        this.StartWorker();
+        this.StartWorker();
+        var client = services.Get<DurableTaskClient>();
+        var store = services.Get<IAssetStore>();
+        foreach (var id in ids)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            var result = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, limit.Token);
+            Assert.True(result.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} {result.RuntimeStatus} (kill seed {seed}): {result.FailureDetails?.ErrorMessage}");
+
+            // One final video per job, at the job's own name, that plays for the requested length.
+            var output = result.ReadOutputAs<GenerateVideoResult>()!;
+            Assert.Equal(new AssetRef(AssetContainers.Final, $"{id}/video.mp4"), output.Final.Video);
+            var record = await services.Get<VideoPipeline.Storage.Tasks.ITaskStore>().GetAsync("crash", id);
+            Assert.Equal(output.Final.Video.ToString(), record!.Output!["video"]);
+            Assert.NotNull(await store.GetPropertiesAsync(output.Final.Video));
+            var info = await services.Get<IMediaProbe>().ProbeAsync(await services.DownloadAsync(output.Final.Video), CancellationToken.None);
+            Assert.InRange(info.DurationSeconds ?? 0, 3.9, 4.1);
+        }
+    }
+
     [Fact]
     public async Task Worker_killed_repeatedly_completes_every_orchestration_with_each_result_recorded_once()
     {
@@ -23,60 +94,72 @@ public sealed class CrashRecoveryTests : IDisposable
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await client.Client.ScheduleNewOrchestrationInstanceAsync(EngineProbes.SlowChain, new SlowChainInput(Steps, 400)));
+            ids.Add(await client.Client.ScheduleNewOrchestrationInstanceAsync(TaskNames.Of<SlowChainProbe>(), new SlowChainInput(Steps, 400)));
         }
 
         var seed = Environment.TickCount;
         var random = new Random(seed);
         for (var kill = 0; kill < 4; kill++)
         {
-            var worker = this.StartWorker(maxDequeueCount: 50);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4500)));
+            var worker = this.StartWorker();
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2000, 5000)));
             worker.Kill(entireProcessTree: true);
             await worker.WaitForExitAsync();
         }
 
-        this.StartWorker(maxDequeueCount: 50);
+        this.StartWorker();
         foreach (var id in ids)
         {
             var result = await client.WaitAsync(id, TimeSpan.FromMinutes(2));
             Assert.True(result.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} {result.RuntimeStatus} (kill seed {seed}): {result.FailureDetails?.ErrorMessage}");
             Assert.Equal(Steps, result.ReadOutputAs<int>());
 
-            var history = (await client.Client.GetInstanceAsync(id, getHistory: true))!.History!;
-            var completed = history.Where(e => e.EventType == HistoryEventTypes.TaskCompleted).Select(e => e.TaskScheduledId).ToList();
+            var history = await client.HistoryAsync(id);
+            var completed = history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).ToList();
             Assert.Equal(Steps, completed.Count);
             Assert.Equal(Steps, completed.Distinct().Count());
-            Assert.Equal(Steps, history.Count(e => e.EventType == HistoryEventTypes.TaskScheduled));
+            Assert.Equal(Steps, history.OfType<TaskScheduledEvent>().Count());
         }
 
-        var (running, _) = await client.Client.QueryInstancesAsync(new VideoPipeline.Durable.Engine.InstanceQuery
+        var unfinished = new List<string>();
+        await foreach (var instance in client.Client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending] }))
         {
-            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
-        });
-        Assert.Empty(running);
+            unfinished.Add(instance.InstanceId);
+        }
+
+        Assert.Empty(unfinished);
     }
 
     [Fact]
-    public async Task Activity_whose_worker_dies_every_time_fails_as_poison_instead_of_looping()
+    public async Task Activity_that_kills_every_worker_running_it_fails_the_orchestration_after_a_bounded_number_of_deliveries()
     {
         await using var client = await this.ClientAsync();
-        var id = await client.Client.ScheduleNewOrchestrationInstanceAsync(EngineProbes.SlowChain, new SlowChainInput(1, 600_000));
+        var marker = Guid.NewGuid().ToString("N");
+        var id = await client.Client.ScheduleNewOrchestrationInstanceAsync(TaskNames.Of<CrashProbe>(), marker);
 
-        for (var attempt = 0; attempt < 8 && !(await client.Client.GetInstanceAsync(id))!.IsCompleted; attempt++)
+        var deaths = 0;
+        while (!(await client.Client.GetInstanceAsync(id))!.IsCompleted)
         {
-            var worker = this.StartWorker(maxDequeueCount: 2);
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
+            Assert.True(deaths < 8, $"still running after {deaths} dead workers");
+            var worker = this.StartWorker($"{CrashActivity.Variable}={marker}", "DurableTask__MaxActivityDeliveries=2");
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+            try
+            {
+                await worker.WaitForExitAsync(wait.Token);
+                deaths++;
+            }
+            catch (OperationCanceledException)
+            {
+                // Alive: it must have failed the activity instead of running it.
+                worker.Kill(entireProcessTree: true);
+            }
         }
 
-        this.StartWorker(maxDequeueCount: 2);
-        var result = await client.WaitAsync(id, TimeSpan.FromSeconds(60));
-
+        var result = await client.WaitAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        Assert.Contains("without finishing", result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains(EngineProbes.Step, result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(3, deaths);
+        Assert.Contains(TaskNames.Of<CrashActivity>(), result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("worker stopped each time", result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -94,22 +177,13 @@ public sealed class CrashRecoveryTests : IDisposable
     // This process only starts and reads orchestrations; the child processes run them.
     private Task<DurableTestHost> ClientAsync() => DurableTestHost.StartAsync(
         EngineProbes.Register,
-        new Dictionary<string, string?> { ["Durable:WorkerEnabled"] = "false" },
+        new Dictionary<string, string?> { ["DurableTask:WorkerEnabled"] = "false" },
         startWorker: false,
         hub: TestServices.HubOf(this.prefix));
 
-    private Process StartWorker(int maxDequeueCount)
+    private Process StartWorker(params string[] settings)
     {
-        var worker = HostProcess.Start(
-            this.temp.Path,
-            this.prefix,
-            [
-                "Durable__ActivityVisibility=00:00:02",
-                "Durable__ControlVisibility=00:00:02",
-                "Durable__MaxPollingInterval=00:00:00.5",
-                "Durable__MaxDequeueCount=" + maxDequeueCount,
-            ],
-            "worker");
+        var worker = HostProcess.Start(this.temp.Path, this.prefix, [.. FastRecovery, .. settings], "worker");
         this.workers.Add(worker);
         return worker;
     }

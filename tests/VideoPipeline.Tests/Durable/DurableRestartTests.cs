@@ -1,10 +1,9 @@
-using System.Text;
-using VideoPipeline.Durable;
-using VideoPipeline.Storage.Azure;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 
 namespace VideoPipeline.Tests.Durable;
 
-/// <summary>State lives in the backends, not the process: a new worker picks up where the last one stopped.</summary>
+/// <summary>State lives in the backend, not the process: a new worker picks up where the last one stopped.</summary>
 public sealed class DurableRestartTests
 {
     [Fact]
@@ -15,37 +14,31 @@ public sealed class DurableRestartTests
         await using (var before = await DurableTestHost.StartAsync(EngineTasks.Register, hub: hub))
         {
             before.KeepHubOnDispose = true;
-            id = await before.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Timer), 3.0);
-            await before.WaitUntilAsync(id, m => m.History!.Any(e => e.EventType == HistoryEventTypes.TimerCreated), withHistory: true);
+            id = await before.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Timer), 4.0);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(await before.HistoryAsync(id)).OfType<TimerCreatedEvent>().Any())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the timer was never created");
+                await Task.Delay(100);
+            }
         }
 
         await using var after = await DurableTestHost.StartAsync(EngineTasks.Register, hub: hub);
-        var result = await after.WaitAsync(id, TimeSpan.FromSeconds(30));
+        var result = await after.WaitAsync(id, TimeSpan.FromSeconds(60));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-        Assert.InRange(result.ReadOutputAs<double>(), 3.0, 10.0);
+        Assert.InRange(result.ReadOutputAs<double>(), 3.0, 30.0);
     }
 
     [Fact]
-    public async Task Corrupt_control_message_is_set_aside_and_work_goes_on()
-    {
-        await using var host = await DurableTestHost.StartAsync(EngineTasks.Register);
-        var queues = host.Get<QueueServiceClient>();
-        await queues.CreateQueueAsync($"{host.Hub}-control");
-        await queues.SendMessageAsync($"{host.Hub}-control", Encoding.UTF8.GetBytes("{not json"));
-
-        var result = await host.RunAsync(nameof(Chain), 3);
-
-        Assert.Equal(3, result.ReadOutputAs<int>());
-        var poison = await queues.PeekMessagesAsync($"{host.Hub}-control{QueueServiceClient.PoisonSuffix}");
-        Assert.Single(poison);
-    }
-
-    [Fact]
-    public async Task Start_of_an_unregistered_orchestrator_is_refused_by_the_client()
+    public async Task Instance_scheduled_while_no_worker_runs_starts_when_one_does()
     {
         await using var host = await DurableTestHost.StartAsync(EngineTasks.Register, startWorker: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Chain), 3);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
 
-        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.Client.ScheduleNewOrchestrationInstanceAsync("NoSuchOrchestrator"));
+        await host.StartWorkerAsync();
+
+        Assert.Equal(3, (await host.WaitAsync(id)).ReadOutputAs<int>());
     }
 }

@@ -1,76 +1,84 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoPipeline.DependencyInjection;
 using VideoPipeline.Durable;
-using VideoPipeline.Durable.DependencyInjection;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Tests.Workflow.Orchestration;
 
 namespace VideoPipeline.Tests.Durable;
 
 /// <summary>
-/// The durable engine on the real backends (Azurite queues, Cosmos DB history) with a private task
-/// hub, its worker running in this process, and the test orchestrations and activities registered.
+/// The local Durable backend (the Durable Task Framework on Azurite) with a private task hub, its worker running in
+/// this process (unless asked not to), and the test orchestrations and activities registered.
 /// </summary>
 public sealed class DurableTestHost : IAsyncDisposable
 {
-    private readonly ServiceProvider provider;
-    private readonly DurableWorker worker;
-    private readonly CancellationTokenSource stop = new();
+    private readonly IHost host;
+    private bool started;
 
-    private DurableTestHost(ServiceProvider provider, string hub)
+    private DurableTestHost(IHost host, string hub)
     {
-        this.provider = provider;
+        this.host = host;
         this.Hub = hub;
-        this.worker = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DurableWorker>().Single();
     }
 
     public string Hub { get; }
 
-    public DurableClient Client => this.provider.GetRequiredService<DurableClient>();
-
-    public DurableEngine Engine => this.provider.GetRequiredService<DurableEngine>();
+    public DurableTaskClient Client => this.Get<DurableTaskClient>();
 
     public T Get<T>()
-        where T : notnull => this.provider.GetRequiredService<T>();
+        where T : notnull => this.host.Services.GetRequiredService<T>();
 
-    /// <summary>Leave the hub's queues for another host (restart tests).</summary>
+    /// <summary>Leave the hub for another host (restart tests).</summary>
     public bool KeepHubOnDispose { get; set; }
 
     public static string NewHub() => "t" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The settings every test host uses: fast polling, short visibility timeouts, the test database.</summary>
+    public static Dictionary<string, string?> Settings(string hub) => new()
+    {
+        ["DurableTask:HubName"] = hub,
+        ["DurableTask:StorageProvider:PartitionCount"] = "1",
+        ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.2",
+        ["DurableTask:StorageProvider:WorkItemQueueVisibilityTimeout"] = "00:00:05",
+        ["DurableTask:StorageProvider:ControlQueueVisibilityTimeout"] = "00:00:05",
+        ["DurableTask:StorageProvider:LeaseInterval"] = "00:00:06",
+        ["DurableTask:StorageProvider:LeaseRenewInterval"] = "00:00:02",
+        ["DurableTask:StorageProvider:LeaseAcquireInterval"] = "00:00:01",
+        ["DurableTask:CancellationPollInterval"] = "00:00:00.5",
+        ["TaskStore:Database"] = "vftests",
+        ["Storage:RetryDelay"] = "00:00:00.1",
+    };
+
     public static async Task<DurableTestHost> StartAsync(
-        Action<TaskRegistry> register, IDictionary<string, string?>? settings = null, bool startWorker = true, string? hub = null)
+        Action<WorkflowRegistry> register, IDictionary<string, string?>? settings = null, bool startWorker = true, string? hub = null)
     {
         await Emulators.EnsureStartedAsync();
         hub ??= NewHub();
-        var values = new Dictionary<string, string?>
-        {
-            ["Durable:TaskHub"] = hub,
-            ["Durable:MaxPollingInterval"] = "00:00:00.5",
-            ["TaskStore:Database"] = "vftests",
-            ["Storage:RetryDelay"] = "00:00:00.1",
-        };
+        var values = Settings(hub);
         foreach (var setting in settings ?? new Dictionary<string, string?>())
         {
             values[setting.Key] = setting.Value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var registry = new TaskRegistry();
-        register(registry);
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(registry)
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.AddFilter(_ => false);
+        builder.Services
             .AddSingleton<CallLog>()
             .AddSingleton<ConcurrencyGauge>()
-            .AddAzureStorage(configuration)
-            .AddTaskStore(configuration)
-            .AddDurableStorage(configuration)
-            .AddDurableEngine(configuration, o => o.IsNonRetriable = e => e is VideoPipeline.Domain.PermanentPipelineException);
-        var host = new DurableTestHost(services.BuildServiceProvider(), hub);
+            .AddAzureStorage(builder.Configuration)
+            .AddTaskStore(builder.Configuration)
+            .AddPipelineWorkflows(builder.Configuration)
+            .AddDurableTaskHub(builder.Configuration)
+            .AddWorkflows(register);
+        var host = new DurableTestHost(builder.Build(), hub);
         if (startWorker)
         {
             await host.StartWorkerAsync();
@@ -79,28 +87,31 @@ public sealed class DurableTestHost : IAsyncDisposable
         return host;
     }
 
-    public Task StartWorkerAsync() => this.worker.StartAsync(this.stop.Token);
+    public async Task StartWorkerAsync()
+    {
+        this.started = true;
+        await this.host.StartAsync();
+    }
 
     public async Task<OrchestrationMetadata> RunAsync(string orchestrator, object? input, string? instanceId = null, TimeSpan? timeout = null)
     {
-        var id = await this.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = instanceId });
+        var id = await this.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId));
         return await this.WaitAsync(id, timeout);
     }
 
     public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
     {
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        return await this.Client.WaitForInstanceCompletionAsync(instanceId, limit.Token);
+        return await this.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, limit.Token);
     }
 
-    /// <summary>Waits until the instance's custom status or status satisfies <paramref name="condition"/>.</summary>
-    public async Task<OrchestrationMetadata> WaitUntilAsync(
-        string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null, bool withHistory = false)
+    /// <summary>Waits until the instance satisfies <paramref name="condition"/>.</summary>
+    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var metadata = await this.Client.GetInstanceAsync(instanceId, getHistory: withHistory);
+            var metadata = await this.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
             if (metadata is not null && condition(metadata))
             {
                 return metadata;
@@ -111,16 +122,21 @@ public sealed class DurableTestHost : IAsyncDisposable
         }
     }
 
+    public async Task<IList<DurableTask.Core.History.HistoryEvent>> HistoryAsync(string instanceId) =>
+        await this.Client.GetOrchestrationHistoryAsync(instanceId);
+
     public async ValueTask DisposeAsync()
     {
-        await this.stop.CancelAsync();
-        await this.worker.StopAsync(CancellationToken.None);
-        if (!this.KeepHubOnDispose)
+        if (this.started)
         {
-            await this.Client.DeleteTaskHubAsync();
+            await this.host.StopAsync();
         }
 
-        await this.provider.DisposeAsync();
-        this.stop.Dispose();
+        if (!this.KeepHubOnDispose)
+        {
+            await this.Get<TaskHubMaintenance>().DeleteAsync(CancellationToken.None);
+        }
+
+        this.host.Dispose();
     }
 }

@@ -1,5 +1,5 @@
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Media.Probing;
 using VideoPipeline.Providers.Routing;
 using VideoPipeline.Storage;
@@ -73,7 +73,7 @@ public sealed class AzureModeEndToEndTests(AzureModeJobFixture job) : IClassFixt
         var output = job.Output;
 
         var manifest = ManifestBuilder.Build(
-            job.Input, DateTime.UnixEpoch, [], output, new Dictionary<string, string>(), new Dictionary<string, OutputFile>(), TimeSpan.FromSeconds(1), new Dictionary<string, string?>());
+            job.Input, DateTime.UnixEpoch, output, new Dictionary<string, string>(), new Dictionary<string, OutputFile>(), TimeSpan.FromSeconds(1), new Dictionary<string, string?>());
 
         Assert.Equal(output.Routing, manifest.Routing);
         Assert.Equal(output.Usage.Count, manifest.Usage.Count);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.InProcess;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Media.Probing;
 using VideoPipeline.Providers.Routing;
 using VideoPipeline.Storage;
@@ -29,11 +28,11 @@ public sealed class AzureModeJobFixture : IAsyncLifetime
 
     public TestServices Services { get; private set; } = null!;
 
-    public OrchestrationResult Result { get; private set; } = null!;
+    public OrchestrationMetadata Result { get; private set; } = null!;
 
     public GenerateVideoInput Input { get; private set; } = null!;
 
-    public GenerateVideoResult Output => this.Result.ReadOutput<GenerateVideoResult>();
+    public GenerateVideoResult Output => this.Result.ReadOutputAs<GenerateVideoResult>()!;
 
     public async Task InitializeAsync()
     {
@@ -48,7 +47,7 @@ public sealed class AzureModeJobFixture : IAsyncLifetime
             this.Services.Get<IOptions<SceneRoutingOptions>>().Value);
         var request = new VideoRequest { Prompt = "A short ad for a coffee brand", DurationSeconds = 8, Captions = true };
         this.Input = new GenerateVideoInput("azure-mode", request) { Settings = settings };
-        this.Result = await this.Services.Get<InProcessOrchestrationRunner>().RunAsync(GenerateVideoOrchestrator.Name, "azure-mode", this.Input);
+        this.Result = await this.Services.RunOrchestrationAsync(GenerateVideoOrchestrator.Name, "azure-mode", this.Input);
     }
 
     public async Task DisposeAsync()

@@ -5,8 +5,9 @@ using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.InProcess;
+using System.Text.Json;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 
 namespace VideoPipeline.Tests.EndToEnd;
 
@@ -23,7 +24,7 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
 
     public TestServices Services { get; } = new();
 
-    public OrchestrationResult Orchestration { get; private set; } = null!;
+    public OrchestrationMetadata Orchestration { get; private set; } = null!;
 
     public GenerateVideoResult Result { get; private set; } = null!;
 
@@ -44,12 +45,11 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Emulators.EnsureStartedAsync();
-        var runner = this.Services.Get<InProcessOrchestrationRunner>();
-        this.Orchestration = await runner.RunAsync(GenerateVideoOrchestrator.Name, "e2e-coffee", new GenerateVideoInput("e2e-coffee", this.Request));
+        this.Orchestration = await this.Services.RunOrchestrationAsync(GenerateVideoOrchestrator.Name, "e2e-coffee", new GenerateVideoInput("e2e-coffee", this.Request));
         Assert.True(
             this.Orchestration.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             $"{this.Orchestration.RuntimeStatus}: {this.Orchestration.FailureDetails?.ErrorMessage}");
-        this.Result = this.Orchestration.ReadOutput<GenerateVideoResult>();
+        this.Result = this.Orchestration.ReadOutputAs<GenerateVideoResult>()!;
         this.VideoPath = await this.Services.DownloadAsync(this.Result.Final.Video);
         this.SrtPath = await this.Services.DownloadAsync(this.Result.Captions!.Srt);
     }
@@ -57,18 +57,19 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
     /// <summary>Re-runs only the final encode with a changed input (e.g. no captions), reusing every generated asset.</summary>
     public async Task<string> ReassembleAsync(string jobId, Func<AssembleVideoInput, AssembleVideoInput> change)
     {
-        var scheduled = this.Orchestration.History.Single(e => e.EventType == HistoryEventTypes.TaskScheduled && e.Name == ActivityNames.AssembleVideo);
-        var input = change(PipelineJson.Deserialize<AssembleVideoInput>(scheduled.Payload!) with { JobId = jobId });
-        var activity = new AssembleVideoActivity(
-            this.Services.Get<IAssetStore>(),
-            this.Services.Get<VideoPipeline.Media.FFmpeg.IFFmpegRunner>(),
-            this.Services.Get<VideoPipeline.Media.Probing.IMediaProbe>(),
-            this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Media.FFmpeg.FFmpegOptions>>(),
-            this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Media.Assembly.AudioMixOptions>>(),
-            this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Providers.Offline.Rendering.AnimaticOptions>>(),
-            this.Services.Get<Microsoft.Extensions.Options.IOptions<PipelineOptions>>());
-        var result = await activity.RunAsync(new ActivityContext(ActivityNames.AssembleVideo, jobId, CancellationToken.None), input);
+        var history = await this.Services.Get<DurableTaskClient>().GetOrchestrationHistoryAsync(this.Orchestration.InstanceId);
+        var scheduled = history.OfType<TaskScheduledEvent>().Single(e => e.Name == VideoPipeline.Durable.TaskNames.Of<AssembleVideoActivity>());
+        var input = change(ScheduledInput<AssembleVideoInput>(scheduled.Input!) with { JobId = jobId, Progress = null });
+        var result = await this.Services.RunActivityAsync<AssembleVideoActivity, AssembleVideoInput, AssemblyResult>(input, jobId);
         return await this.Services.DownloadAsync(result.Video);
+    }
+
+    // An activity's input as the runtime keeps it: its parameters as a JSON array.
+    private static T ScheduledInput<T>(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var value = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;
+        return value.Deserialize<T>(PipelineJson.Options)!;
     }
 
     public Task DisposeAsync()

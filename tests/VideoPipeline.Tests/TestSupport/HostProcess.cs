@@ -63,7 +63,9 @@ public static class HostProcess
     private static string[] Environment(string workingDirectory, string containerPrefix) =>
     [
         "Storage__ContainerPrefix=" + containerPrefix,
-        "Durable__TaskHub=" + TestServices.HubOf(containerPrefix),
+        "DurableTask__HubName=" + TestServices.HubOf(containerPrefix),
+        "DurableTask__StorageProvider__PartitionCount=1",
+        "DurableTask__StorageProvider__MaxQueuePollingInterval=00:00:00.2",
         "TaskStore__Database=vftests",
         "Pipeline__WorkDirectory=" + Path.Combine(workingDirectory, ".work"),
     ];

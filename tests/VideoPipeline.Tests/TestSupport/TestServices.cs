@@ -1,30 +1,37 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VideoPipeline.DependencyInjection;
+using VideoPipeline.Durable;
+using VideoPipeline.Durable.Activities;
+using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Storage;
 using VideoPipeline.Storage.Azure;
+using VideoPipeline.Tests.Durable;
+using VideoPipeline.Tests.Workflow.Orchestration;
 
 namespace VideoPipeline.Tests.TestSupport;
 
 /// <summary>
-/// The real pipeline services (real tools; assets in Azurite) with private containers (a unique
-/// prefix) and a private scratch folder. Disposing deletes the containers.
+/// The real pipeline services (real tools; assets in Azurite; workflows on the local Durable backend) with private
+/// containers (a unique prefix), a private task hub and a private scratch folder. Disposing deletes them.
 /// </summary>
 public sealed class TestServices : IDisposable
 {
     private readonly TempDirectory root = new();
+    private readonly SemaphoreSlim starting = new(1, 1);
+    private List<IHostedService>? started;
 
     /// <param name="configure">Replaces services after the pipeline's own, e.g. a provider that fails on purpose.</param>
-    public TestServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="prefix">The container prefix (and so the task hub) to use; a fresh one when null.</param>
+    public TestServices(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? prefix = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Storage:ContainerPrefix"] = this.ContainerPrefix,
-            ["Storage:RetryDelay"] = "00:00:00.1",
-            ["Pipeline:WorkDirectory"] = this.root.File("work"),
-            ["TaskStore:Database"] = "vftests",
-            ["Durable:TaskHub"] = HubOf(this.ContainerPrefix),
-        };
+        this.ContainerPrefix = prefix ?? Emulators.UniquePrefix();
+        var values = DurableTestHost.Settings(HubOf(this.ContainerPrefix));
+        values["Storage:ContainerPrefix"] = this.ContainerPrefix;
+        values["Pipeline:WorkDirectory"] = this.root.File("work");
         foreach (var setting in settings ?? new Dictionary<string, string?>())
         {
             values[setting.Key] = setting.Value;
@@ -36,10 +43,10 @@ public sealed class TestServices : IDisposable
         this.Provider = services.BuildServiceProvider();
     }
 
-    public string ContainerPrefix { get; } = Emulators.UniquePrefix();
+    public string ContainerPrefix { get; }
 
-    /// <summary>The durable task hub of these services (and of a CLI process run with the same prefix).</summary>
-    public static string HubOf(string containerPrefix) => containerPrefix.TrimEnd('-');
+    /// <summary>The task hub of these services (and of a CLI process run with the same prefix).</summary>
+    public static string HubOf(string containerPrefix) => containerPrefix.Replace("-", "", StringComparison.Ordinal);
 
     public IConfiguration Configuration { get; }
 
@@ -49,6 +56,27 @@ public sealed class TestServices : IDisposable
 
     public T Get<T>()
         where T : notnull => this.Provider.GetRequiredService<T>();
+
+    /// <summary>Runs an orchestration on the local Durable backend (the worker starts on first use) until it ends.</summary>
+    public async Task<OrchestrationMetadata> RunOrchestrationAsync(string name, string instanceId, object input, TimeSpan? timeout = null)
+    {
+        await this.StartWorkerAsync();
+        var client = this.Get<DurableTaskClient>();
+        await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(instanceId));
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        return await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, limit.Token);
+    }
+
+    /// <summary>Runs one activity directly, in its own scope, as a worker would (no retries, no orchestration).</summary>
+    public async Task<TOutput> RunActivityAsync<TActivity, TInput, TOutput>(TInput input, string instanceId = "test", CancellationToken cancellationToken = default)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        await using var scope = this.Provider.CreateAsyncScope();
+        var name = TaskNames.Of<TActivity>();
+        scope.ServiceProvider.GetRequiredService<ActivityExecution>().Begin(new ActivityInvocation(name, instanceId, "test", 0), cancellationToken);
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(scope.ServiceProvider);
+        return await activity.RunAsync(new TestActivityContext(name, instanceId), input);
+    }
 
     /// <summary>Downloads an asset into this instance's temp folder, for tools to read.</summary>
     public async Task<string> DownloadAsync(AssetRef asset)
@@ -60,6 +88,11 @@ public sealed class TestServices : IDisposable
 
     public void Dispose()
     {
+        foreach (var service in Enumerable.Reverse(this.started ?? []))
+        {
+            service.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         var blobs = this.Provider.GetService<BlobServiceClient>();
         if (blobs is not null && Emulators.IsListening(10000))
         {
@@ -68,10 +101,33 @@ public sealed class TestServices : IDisposable
                 blobs.DeleteContainerAsync(this.ContainerPrefix + container).GetAwaiter().GetResult();
             }
 
-            this.Get<VideoPipeline.Durable.Engine.DurableClient>().DeleteTaskHubAsync().GetAwaiter().GetResult();
+            this.Get<TaskHubMaintenance>().DeleteAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
         this.Provider.Dispose();
         this.root.Dispose();
+        this.starting.Dispose();
+    }
+
+    private async Task StartWorkerAsync()
+    {
+        await this.starting.WaitAsync();
+        try
+        {
+            if (this.started is null)
+            {
+                var services = this.Provider.GetServices<IHostedService>().ToList();
+                foreach (var service in services)
+                {
+                    await service.StartAsync(CancellationToken.None);
+                }
+
+                this.started = services;
+            }
+        }
+        finally
+        {
+            this.starting.Release();
+        }
     }
 }

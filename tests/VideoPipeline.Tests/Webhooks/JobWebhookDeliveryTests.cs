@@ -158,7 +158,7 @@ public sealed class JobWebhookDeliveryTests
             await first.App.StopAsync();
             receiver.Answer = _ => 200;
             settings["Storage:ContainerPrefix"] = first.ContainerPrefix;
-            settings["Durable:TaskHub"] = TestServices.HubOf(first.ContainerPrefix);
+            settings["DurableTask:HubName"] = TestServices.HubOf(first.ContainerPrefix);
             await using var second = await ApiTestHost.StartAsync(settings, receiver.EndPoint);
 
             var received = await receiver.WaitForAsync(r => r.Any(x => x.Status == 200), Patience);

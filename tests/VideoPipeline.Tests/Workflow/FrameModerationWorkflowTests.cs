@@ -1,6 +1,5 @@
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.InProcess;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Tests.Providers.AzureOpenAI;
 using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow;
@@ -33,7 +32,7 @@ public sealed class FrameModerationWorkflowTests : IAsyncLifetime
         var result = await Run(services, "frames-flagged");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        var error = result.ReadCustomStatus<PipelineStatus>()!.Error!;
+        var error = result.ReadCustomStatusAs<PipelineStatus>()!.Error!;
         Assert.Equal((ErrorCodes.ContentRejected, PipelineStage.VideoGeneration, false), (error.Code, error.FailedStage, error.Retryable));
         Assert.Contains("scene 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("violence", error.Message, StringComparison.Ordinal);
@@ -47,12 +46,11 @@ public sealed class FrameModerationWorkflowTests : IAsyncLifetime
         var result = await Run(services, "frames-offline");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-        Assert.Contains(result.ReadOutput<GenerateVideoResult>().Warnings, w => w.StartsWith("frame post-check skipped", StringComparison.Ordinal));
+        Assert.Contains(result.ReadOutputAs<GenerateVideoResult>()!.Warnings, w => w.StartsWith("frame post-check skipped", StringComparison.Ordinal));
     }
 
-    private static Task<OrchestrationResult> Run(TestServices services, string id) =>
-        services.Get<InProcessOrchestrationRunner>().RunAsync(
-            GenerateVideoOrchestrator.Name,
+    private static Task<OrchestrationMetadata> Run(TestServices services, string id) =>
+        services.RunOrchestrationAsync(GenerateVideoOrchestrator.Name,
             id,
-            new GenerateVideoInput(id, ShortRequest) { Settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 0.05) { FrameCheckFramesPerScene = 1 } });
+            new GenerateVideoInput(id, ShortRequest) { Settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 1) { FrameCheckFramesPerScene = 1 } });
 }

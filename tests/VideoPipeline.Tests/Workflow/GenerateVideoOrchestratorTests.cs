@@ -6,8 +6,7 @@ using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.InProcess;
+using Microsoft.DurableTask.Client;
 
 namespace VideoPipeline.Tests.Workflow;
 
@@ -27,7 +26,7 @@ public sealed class GenerateVideoOrchestratorTests : IAsyncLifetime
         var result = await Run(services, "fail-permanent");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        var error = result.ReadCustomStatus<PipelineStatus>()!.Error!;
+        var error = result.ReadCustomStatusAs<PipelineStatus>()!.Error!;
         Assert.Equal(new PipelineError(ErrorCodes.UnsupportedMedia, "the provider returned garbage", Retryable: false, PipelineStage.VideoGeneration), error);
     }
 
@@ -42,31 +41,28 @@ public sealed class GenerateVideoOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(2, generator.Calls);
-        Assert.Equal(100, result.ReadCustomStatus<PipelineStatus>()!.Progress);
+        Assert.Equal(100, result.ReadCustomStatusAs<PipelineStatus>()!.Progress);
     }
 
     [Fact]
     public async Task GenerateSceneClip_same_scene_twice_is_served_from_the_store()
     {
         using var services = new TestServices();
-        var activity = ActivatorUtilities.CreateInstance<GenerateSceneClipActivity>(services.Provider);
         var scene = new Scene { SceneNumber = 1, Description = "Wide shot of a bakery", DurationSeconds = 1 };
         var input = new GenerateSceneClipInput(scene, 1, Resolution.Landscape720, 30, 30, "professional");
-        var context = new ActivityContext(ActivityNames.GenerateSceneClip, "cache", CancellationToken.None);
 
-        var first = await activity.RunAsync(context, input);
-        var second = await activity.RunAsync(context, input);
+        var first = await services.RunActivityAsync<GenerateSceneClipActivity, GenerateSceneClipInput, SceneClipResult>(input);
+        var second = await services.RunActivityAsync<GenerateSceneClipActivity, GenerateSceneClipInput, SceneClipResult>(input);
 
         Assert.False(first.CacheHit);
         Assert.True(second.CacheHit);
         Assert.Equal(first.Clip, second.Clip);
     }
 
-    private static Task<OrchestrationResult> Run(TestServices services, string id) =>
-        services.Get<InProcessOrchestrationRunner>().RunAsync(
-            GenerateVideoOrchestrator.Name,
+    private static Task<OrchestrationMetadata> Run(TestServices services, string id) =>
+        services.RunOrchestrationAsync(GenerateVideoOrchestrator.Name,
             id,
-            new GenerateVideoInput(id, ShortRequest) { Settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 0.05) });
+            new GenerateVideoInput(id, ShortRequest) { Settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 1) });
 
     /// <summary>Fails the first calls (permanently or transiently), then renders with the wrapped generator.</summary>
     private sealed class FailingGenerator(int permanentFailures = 0, int transientFailures = 0) : ISceneClipGenerator

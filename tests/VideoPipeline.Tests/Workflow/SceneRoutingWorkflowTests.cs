@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.InProcess;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Providers;
 using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Providers.Routing;
@@ -93,17 +92,16 @@ public sealed class SceneRoutingWorkflowTests : IAsyncLifetime
             return provider;
         }));
 
-    private static async Task<(OrchestrationResult Result, GenerateVideoResult Output)> Run(TestServices services, string id, double remoteTimeoutSeconds = 60)
+    private static async Task<(OrchestrationMetadata Result, GenerateVideoResult Output)> Run(TestServices services, string id, double remoteTimeoutSeconds = 60)
     {
-        var settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 0.05)
+        var settings = new OrchestrationSettings(RetryFirstIntervalSeconds: 1)
         {
             SceneProviders = [Remote, SceneRoutingPolicy.OfflineRenderer],
             RemoteClipTimeoutSeconds = remoteTimeoutSeconds,
             RemoteClipPollSeconds = 1,
         };
-        var result = await services.Get<InProcessOrchestrationRunner>().RunAsync(
-            GenerateVideoOrchestrator.Name, id, new GenerateVideoInput(id, ShortRequest) { Settings = settings });
-        return (result, result.ReadOutput<GenerateVideoResult>());
+        var result = await services.RunOrchestrationAsync(GenerateVideoOrchestrator.Name, id, new GenerateVideoInput(id, ShortRequest) { Settings = settings });
+        return (result, result.ReadOutputAs<GenerateVideoResult>()!);
     }
 
     /// <summary>A remote provider whose answers the test sets: phases per poll, a refusal, or an outage.</summary>

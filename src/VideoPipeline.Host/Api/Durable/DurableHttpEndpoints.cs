@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.Engine;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Host.Api.Auth;
 using VideoPipeline.Storage.Tasks;
 
@@ -43,13 +42,14 @@ public static class DurableHttpEndpoints
         bool showInput = true,
         bool returnInternalServerErrorOnFailure = false)
     {
-        if (await services.FindAsync(http.User.OwnerId(), instanceId, showInput, showHistory, cancellationToken) is not { } found)
+        if (await services.FindAsync(http.User.OwnerId(), instanceId, showInput, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("instance");
         }
 
         var instance = found.Instance;
-        var body = DurableInstanceBody.From(instance, showInput, showHistoryOutput);
+        var history = showHistory ? await services.HistoryAsync(instanceId, cancellationToken) : null;
+        var body = DurableInstanceBody.From(instance, history, showInput, showHistoryOutput);
         switch (instance.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended:
@@ -110,12 +110,12 @@ public static class DurableHttpEndpoints
 
         // One page of the caller's own tasks, filtered: Durable allows fewer results than top on a page.
         var candidates = page.Items.Where(r => instanceIdPrefix is null || r.Id.StartsWith(instanceIdPrefix, StringComparison.Ordinal));
-        var instances = await Task.WhenAll(candidates.Select(r => services.Client.GetInstanceAsync(r.Id, showInput, cancellationToken: cancellationToken)));
+        var instances = await Task.WhenAll(candidates.Select(r => services.Client.GetInstanceAsync(r.Id, showInput, cancellationToken)));
         var bodies = instances
             .OfType<OrchestrationMetadata>()
             .Where(i => statuses.Count == 0 || statuses.Contains(i.RuntimeStatus))
             .Where(i => (from is null || i.CreatedAt >= from) && (to is null || i.CreatedAt <= to))
-            .Select(i => DurableInstanceBody.From(i, showInput, showHistoryOutput: false))
+            .Select(i => DurableInstanceBody.From(i, history: null, showInput, showHistoryOutput: false))
             .ToList();
         if (page.ContinuationToken is { } next)
         {
@@ -128,7 +128,7 @@ public static class DurableHttpEndpoints
     private static async Task<Results<Accepted, ProblemHttpResult>> RaiseEventAsync(
         string instanceId, string eventName, HttpContext http, [AsParameters] DurableServices services, CancellationToken cancellationToken)
     {
-        if (await services.FindAsync(http.User.OwnerId(), instanceId, false, false, cancellationToken) is not { } found)
+        if (await services.FindAsync(http.User.OwnerId(), instanceId, false, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("instance");
         }
@@ -153,7 +153,7 @@ public static class DurableHttpEndpoints
         string instanceId, HttpContext http, [AsParameters] DurableServices services, CancellationToken cancellationToken, string? reason = null)
     {
         var owner = http.User.OwnerId();
-        if (await services.FindAsync(owner, instanceId, false, false, cancellationToken) is not { } found)
+        if (await services.FindAsync(owner, instanceId, false, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("instance");
         }
@@ -165,9 +165,16 @@ public static class DurableHttpEndpoints
 
         // A video job terminated here is cancelled like any other: its record and webhooks say so.
         var text = string.IsNullOrWhiteSpace(reason) ? "terminated through the Durable HTTP API" : reason;
-        var done = found.Record.Type == TaskRecordType.Generate
-            ? await services.Jobs.CancelAsync(owner, instanceId, text, cancellationToken)
-            : await services.Client.TerminateInstanceAsync(instanceId, text, cancellationToken);
+        var done = true;
+        if (found.Record.Type == TaskRecordType.Generate)
+        {
+            done = await services.Jobs.CancelAsync(owner, instanceId, text, cancellationToken);
+        }
+        else
+        {
+            await services.Client.TerminateInstanceAsync(instanceId, text, cancellationToken);
+        }
+
         services.Cache.Invalidate(owner, instanceId);
         return done ? TypedResults.Accepted((string?)null) : ApiProblems.Gone("The instance has already finished.");
     }
@@ -181,10 +188,10 @@ public static class DurableHttpEndpoints
         LifecycleAsync(instanceId, http, services, (client, id) => client.ResumeInstanceAsync(id, reason, cancellationToken), cancellationToken);
 
     private static async Task<Results<Accepted, ProblemHttpResult>> LifecycleAsync(
-        string instanceId, HttpContext http, DurableServices services, Func<DurableClient, string, Task> change, CancellationToken cancellationToken)
+        string instanceId, HttpContext http, DurableServices services, Func<DurableTaskClient, string, Task> change, CancellationToken cancellationToken)
     {
         var owner = http.User.OwnerId();
-        if (await services.FindAsync(owner, instanceId, false, false, cancellationToken) is not { } found)
+        if (await services.FindAsync(owner, instanceId, false, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("instance");
         }
@@ -199,11 +206,11 @@ public static class DurableHttpEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Results<Ok<PurgeResult>, ProblemHttpResult>> PurgeAsync(
+    private static async Task<Results<Ok<DurablePurgeBody>, ProblemHttpResult>> PurgeAsync(
         string instanceId, HttpContext http, [AsParameters] DurableServices services, CancellationToken cancellationToken)
     {
         var owner = http.User.OwnerId();
-        if (await services.FindAsync(owner, instanceId, false, false, cancellationToken) is not { } found)
+        if (await services.FindAsync(owner, instanceId, false, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("instance");
         }
@@ -215,10 +222,10 @@ public static class DurableHttpEndpoints
 
         var purged = await services.Client.PurgeInstanceAsync(instanceId, cancellationToken);
         services.Cache.Invalidate(owner, instanceId);
-        return purged ? TypedResults.Ok(new PurgeResult(1)) : ApiProblems.NotFound("instance");
+        return purged.PurgedInstanceCount > 0 ? TypedResults.Ok(new DurablePurgeBody(purged.PurgedInstanceCount)) : ApiProblems.NotFound("instance");
     }
 
-    private static bool TryTime(string? text, out DateTime? time)
+    private static bool TryTime(string? text, out DateTimeOffset? time)
     {
         time = null;
         if (text is null)
@@ -231,10 +238,10 @@ public static class DurableHttpEndpoints
             return false;
         }
 
-        time = parsed.UtcDateTime;
+        time = parsed;
         return true;
     }
 }
 
 /// <summary>Durable's purge answer.</summary>
-public sealed record PurgeResult([property: System.Text.Json.Serialization.JsonPropertyName("instancesDeleted")] int InstancesDeleted);
+public sealed record DurablePurgeBody([property: System.Text.Json.Serialization.JsonPropertyName("instancesDeleted")] int InstancesDeleted);

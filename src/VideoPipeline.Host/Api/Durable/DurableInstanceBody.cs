@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VideoPipeline.Durable;
-using VideoPipeline.Durable.Engine;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 
 namespace VideoPipeline.Host.Api.Durable;
 
@@ -40,7 +40,7 @@ public sealed record DurableInstanceBody
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public IReadOnlyList<DurableHistoryEventBody>? HistoryEvents { get; init; }
 
-    public static DurableInstanceBody From(OrchestrationMetadata instance, bool showInput, bool showHistoryOutput) => new()
+    public static DurableInstanceBody From(OrchestrationMetadata instance, IList<HistoryEvent>? history, bool showInput, bool showHistoryOutput) => new()
     {
         Name = instance.Name,
         InstanceId = instance.InstanceId,
@@ -54,10 +54,10 @@ public sealed record DurableInstanceBody
             : Parse(instance.SerializedOutput),
         CreatedTime = Time(instance.CreatedAt),
         LastUpdatedTime = Time(instance.LastUpdatedAt),
-        HistoryEvents = instance.History is { } history ? DurableHistoryEventBody.From(history, showHistoryOutput) : null,
+        HistoryEvents = history is null ? null : DurableHistoryEventBody.From(history, showHistoryOutput),
     };
 
-    internal static string Time(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static JsonElement? Parse(string? json)
     {
@@ -86,16 +86,34 @@ public sealed record DurableHistoryEventBody(
     [property: JsonPropertyName("Result")] string? Result,
     [property: JsonPropertyName("Timestamp")] string Timestamp)
 {
-    public static IReadOnlyList<DurableHistoryEventBody> From(IReadOnlyList<HistoryEvent> history, bool showOutput)
+    public static IReadOnlyList<DurableHistoryEventBody> From(IList<HistoryEvent> history, bool showOutput)
     {
-        var scheduled = history.Where(e => e.EventType == HistoryEventTypes.TaskScheduled).GroupBy(e => e.EventId).ToDictionary(g => g.Key, g => g.First().Name);
+        var scheduled = history.OfType<TaskScheduledEvent>().GroupBy(e => e.EventId).ToDictionary(g => g.Key, g => g.First().Name);
         return history
-            .Where(e => e.EventType != HistoryEventTypes.OrchestratorStarted)
+            .Where(e => e.EventType is not (DurableTask.Core.History.EventType.OrchestratorStarted or DurableTask.Core.History.EventType.OrchestratorCompleted))
             .Select(e => new DurableHistoryEventBody(
-                e.EventType,
-                e.Name ?? (e.TaskScheduledId is { } id ? scheduled.GetValueOrDefault(id) : null),
-                showOutput ? e.Payload : null,
-                DurableInstanceBody.Time(e.Timestamp)))
+                e.EventType.ToString(),
+                e switch
+                {
+                    ExecutionStartedEvent started => started.Name,
+                    TaskScheduledEvent task => task.Name,
+                    TaskCompletedEvent done => scheduled.GetValueOrDefault(done.TaskScheduledId),
+                    TaskFailedEvent failed => scheduled.GetValueOrDefault(failed.TaskScheduledId),
+                    EventRaisedEvent raised => raised.Name,
+                    SubOrchestrationInstanceCreatedEvent sub => sub.Name,
+                    _ => null,
+                },
+                showOutput
+                    ? e switch
+                    {
+                        TaskCompletedEvent done => done.Result,
+                        TaskFailedEvent failed => failed.Reason,
+                        ExecutionCompletedEvent completed => completed.Result,
+                        EventRaisedEvent raised => raised.Input,
+                        _ => null,
+                    }
+                    : null,
+                DurableInstanceBody.Time(new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc)))))
             .ToList();
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
+using VideoPipeline.Durable;
 using VideoPipeline.Host.Api.Auth;
 
 namespace VideoPipeline.Host.Api.Durable;
@@ -17,7 +17,7 @@ public sealed record DurableManagementLinks(
 
     public static DurableManagementLinks For(HttpRequest request, string instanceId)
     {
-        var hub = request.HttpContext.RequestServices.GetRequiredService<IOptions<DurableEngineOptions>>().Value.TaskHub;
+        var hub = request.HttpContext.RequestServices.GetRequiredService<IOptions<DurableTaskOptions>>().Value.HubName;
         var query = "taskHub=" + Uri.EscapeDataString(hub);
         if (request.Query[ApiKeyAuthenticationHandler.QueryName].FirstOrDefault() is { Length: > 0 } code)
         {

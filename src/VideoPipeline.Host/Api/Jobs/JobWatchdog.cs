@@ -2,8 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Durable;
-using VideoPipeline.Durable.Engine;
 using VideoPipeline.Host.Api.Video;
 using VideoPipeline.Jobs;
 using VideoPipeline.Workflow;
@@ -18,30 +19,21 @@ namespace VideoPipeline.Host.Api.Jobs;
 /// (or "running") forever. Suspended and waiting ones are not running, so never stalled.
 /// </summary>
 public sealed partial class JobWatchdog(
-    DurableClient client, VideoJobs jobs, ProcessingTasks tasks, JobStatusCache cache, IOptions<JobWatchdogOptions> options, TimeProvider time, ILogger<JobWatchdog> logger)
+    DurableTaskClient client, VideoJobs jobs, ProcessingTasks tasks, JobStatusCache cache, IOptions<JobWatchdogOptions> options, TimeProvider time, ILogger<JobWatchdog> logger)
     : BackgroundService
 {
     /// <summary>One pass over the running jobs and tasks; the number failed.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var failed = 0;
-        foreach (var name in (string[])[GenerateVideoOrchestrator.Name, .. ProcessingTasks.Orchestrators])
+        var watched = new HashSet<string>([GenerateVideoOrchestrator.Name, .. ProcessingTasks.Orchestrators], StringComparer.OrdinalIgnoreCase);
+        var running = client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 200, FetchInputsAndOutputs = true });
+        await foreach (var instance in running.WithCancellation(cancellationToken))
         {
-            string? continuation = null;
-            do
+            if (watched.Contains(instance.Name))
             {
-                var (instances, next) = await client.QueryInstancesAsync(
-                    new InstanceQuery { Name = name, Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 200, ContinuationToken = continuation },
-                    getInputsAndOutputs: true,
-                    cancellationToken);
-                foreach (var instance in instances)
-                {
-                    failed += await this.CheckAsync(instance, cancellationToken) ? 1 : 0;
-                }
-
-                continuation = next;
+                failed += await this.CheckAsync(instance, cancellationToken) ? 1 : 0;
             }
-            while (continuation is not null);
         }
 
         return failed;
@@ -71,11 +63,16 @@ public sealed partial class JobWatchdog(
 
     private async Task<bool> CheckAsync(OrchestrationMetadata instance, CancellationToken cancellationToken)
     {
-        var stage = instance.ReadCustomStatusAs<PipelineStatus>()?.Stage ?? PipelineStage.Pending;
+        // No stage yet: waiting for a slot (not stalled, just queued).
+        if (instance.ReadCustomStatusAs<PipelineStatus>()?.Stage is not { } stage)
+        {
+            return false;
+        }
+
         var deadline = options.Value.DeadlineOf(stage);
-        var quiet = time.GetUtcNow().UtcDateTime - instance.LastUpdatedAt;
+        var quiet = time.GetUtcNow() - instance.LastUpdatedAt;
         var isJob = instance.Name == GenerateVideoOrchestrator.Name;
-        var owner = isJob ? instance.ReadInputAs<GenerateVideoInput>().OwnerId : ProcessingTasks.OwnerOf(instance);
+        var owner = isJob ? instance.ReadInputAs<GenerateVideoInput>()?.OwnerId : ProcessingTasks.OwnerOf(instance);
         if (quiet <= deadline || owner is null)
         {
             return false;

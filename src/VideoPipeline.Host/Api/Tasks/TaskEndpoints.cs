@@ -1,3 +1,4 @@
+using VideoPipeline.Durable;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +64,7 @@ public static class TaskEndpoints
 
         var run = tasks.NewRun(key.TaskId, owner);
         var input = new CaptionTaskInput(run, video!, language, modelSize, style, CaptionOutputs.ForTask(run.TaskId));
-        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, req, key.Hash, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Caption, TaskNames.Of<CaptionTaskOrchestrator>(), run, input, req, key.Hash, cancellationToken);
     }
 
     private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> MergeAsync(
@@ -117,7 +118,7 @@ public static class TaskEndpoints
         var run = tasks.NewRun(key.TaskId, owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "merged", ".mp4"));
         var input = new MergeTaskInput(run, scenes, mode, videoVolume, voiceVolume, output);
-        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Merge, TaskActivityNames.MergeTask, run, input, req, key.Hash, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.Merge, TaskNames.Of<MergeTaskOrchestrator>(), run, input, req, key.Hash, cancellationToken);
     }
 
     private static async Task<Results<Accepted<TaskAccepted>, Ok<TaskAccepted>, ProblemHttpResult>> BackgroundMusicAsync(
@@ -154,7 +155,7 @@ public static class TaskEndpoints
         var run = tasks.NewRun(key.TaskId, owner);
         var output = new AssetRef(AssetContainers.Final, AssetNames.ForTask(run.TaskId, "with_music", ".mp4"));
         var input = new BackgroundMusicTaskInput(run, sources[0], sources[1], musicVolume, videoVolume, output);
-        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.BackgroundMusic, TaskActivityNames.BackgroundMusicTask, run, input, req, key.Hash, cancellationToken);
+        return await SubmitAsync(request.HttpContext.Response, tasks, TaskRecordType.BackgroundMusic, TaskNames.Of<BackgroundMusicTaskOrchestrator>(), run, input, req, key.Hash, cancellationToken);
     }
 
     private static async Task<Results<Ok<TaskStatusView>, ProblemHttpResult>> GetAsync(

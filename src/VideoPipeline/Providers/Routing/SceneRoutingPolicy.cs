@@ -1,5 +1,6 @@
 using System.Globalization;
 using VideoPipeline.Domain;
+using Microsoft.DurableTask;
 using VideoPipeline.Durable;
 using VideoPipeline.Providers.Http;
 
@@ -69,7 +70,7 @@ public sealed class SceneRoutingPolicy
     }
 
     /// <summary>How a failed attempt reads for routing; the error code travels in the failure's properties (activity failures cross as data).</summary>
-    public static SceneFailureKind Classify(TaskFailureDetails failure) => failure.Properties.GetValueOrDefault("code") switch
+    public static SceneFailureKind Classify(TaskFailureDetails failure) => failure.Property("code") switch
     {
         ErrorCodes.ContentRejected or ErrorCodes.ProviderRejected or ProviderErrorCodes.Refused => SceneFailureKind.Rejected,
         ProviderErrorCodes.Misconfigured => SceneFailureKind.Unavailable,

@@ -1,4 +1,4 @@
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
 using VideoPipeline.Jobs;
 using VideoPipeline.Webhooks.EventLog;
 
@@ -12,6 +12,7 @@ namespace VideoPipeline.Webhooks.Delivery;
 /// the log every <see cref="JobWebhooksInput.IdlePoll"/>, so a lost wake-up only delays. An event waits up
 /// to <see cref="JobWebhooksInput.GapWait"/> for a missing earlier one (recorded concurrently, or lost).
 /// </summary>
+[DurableTask(Name)]
 public sealed class DeliverJobWebhooksOrchestrator : TaskOrchestrator<JobWebhooksInput, WebhookDeliveryOutcome?>
 {
     public const string Name = "DeliverJobWebhooks";
@@ -19,10 +20,10 @@ public sealed class DeliverJobWebhooksOrchestrator : TaskOrchestrator<JobWebhook
     /// <summary>Raised when an event of the job was logged.</summary>
     public const string EventLogged = "EventLogged";
 
-    public override async Task<WebhookDeliveryOutcome?> RunAsync(IOrchestrationContext context, JobWebhooksInput input)
+    public override async Task<WebhookDeliveryOutcome?> RunAsync(TaskOrchestrationContext context, JobWebhooksInput input)
     {
-        var next = await context.CallActivityAsync<NextWebhookEvent?>(
-            FindNextWebhookEventActivity.Name, new FindNextWebhookEventInput(input.OwnerId, input.JobId, input.NextSequence), WebhookAttempts.StoreRetry);
+        var next = await context.CallFindNextWebhookEventAsync(
+            new FindNextWebhookEventInput(input.OwnerId, input.JobId, input.NextSequence), WebhookAttempts.StoreRetry);
         if (next is null)
         {
             await WakeUpAsync(context, input.IdlePoll);
@@ -68,13 +69,13 @@ public sealed class DeliverJobWebhooksOrchestrator : TaskOrchestrator<JobWebhook
         return outcome;
     }
 
-    private static async Task WakeUpAsync(IOrchestrationContext context, TimeSpan timeout)
+    private static async Task WakeUpAsync(TaskOrchestrationContext context, TimeSpan timeout)
     {
         try
         {
             await context.WaitForExternalEvent<long>(EventLogged, timeout);
         }
-        catch (TimeoutException)
+        catch (TaskCanceledException)
         {
             // Read the log again anyway.
         }

@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using VideoPipeline.Durable;
 using VideoPipeline.Webhooks.EventLog;
 using VideoPipeline.Webhooks.Secrets;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Webhooks.Delivery;
 
@@ -12,18 +13,19 @@ namespace VideoPipeline.Webhooks.Delivery;
 /// in the delivery log. Run again after a crash it sends again under the same <c>webhook-id</c> (receivers
 /// de-duplicate) and records the attempt once.
 /// </summary>
+[DurableTask("SendWebhook")]
 public sealed partial class SendWebhookActivity(
-    JobEventLog log, WebhookSecretStore secrets, WebhookSender sender, TimeProvider time, ILogger<SendWebhookActivity> logger)
+    JobEventLog log, WebhookSecretStore secrets, WebhookSender sender, TimeProvider time, ILogger<SendWebhookActivity> logger,
+    ActivityExecution execution)
     : TaskActivity<SendWebhookInput, SendWebhookResult>
 {
-    public const string Name = "SendWebhook";
 
-    public override async Task<SendWebhookResult> RunAsync(ActivityContext context, SendWebhookInput input)
+    public override async Task<SendWebhookResult> RunAsync(TaskActivityContext context, SendWebhookInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var delivery = input.Delivery;
-        var cancellationToken = context.CancellationToken;
+        var cancellationToken = execution.CancellationToken;
         var logged = await log.GetAsync(delivery.JobId, delivery.EventId, cancellationToken);
         if (logged?.WebhookUrl is not { } url)
         {

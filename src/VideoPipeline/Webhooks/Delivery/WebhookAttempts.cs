@@ -1,4 +1,4 @@
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
 
 namespace VideoPipeline.Webhooks.Delivery;
 
@@ -11,15 +11,14 @@ internal static class WebhookAttempts
 {
     // For the activity's own failures (the event log or secrets unreachable), not the receiver's: about half an hour.
     public static readonly TaskOptions StoreRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(10, TimeSpan.FromSeconds(5), BackoffCoefficient: 2.0, TimeSpan.FromMinutes(5)));
+        new RetryPolicy(10, TimeSpan.FromSeconds(5), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(5)));
 
-    public static async Task<WebhookDeliveryOutcome> DeliverAsync(IOrchestrationContext context, DeliverWebhookInput input)
+    public static async Task<WebhookDeliveryOutcome> DeliverAsync(TaskOrchestrationContext context, DeliverWebhookInput input)
     {
         var windowStart = input.RetryWindowStart;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await context.CallActivityAsync<SendWebhookResult>(
-                SendWebhookActivity.Name, new SendWebhookInput(input, attempt, windowStart), StoreRetry);
+            var result = await context.CallSendWebhookAsync(new SendWebhookInput(input, attempt, windowStart), StoreRetry);
             windowStart ??= result.FirstAttemptAt;
             if (result.NextAttemptAt is not { } next)
             {

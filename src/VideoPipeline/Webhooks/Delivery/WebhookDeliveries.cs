@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using VideoPipeline.Durable;
 using VideoPipeline.Webhooks.EventLog;
 
 namespace VideoPipeline.Webhooks.Delivery;
 
 /// <summary>Starts deliveries of logged events: a job's ordered delivery, and redeliveries on request.</summary>
-public sealed class WebhookDeliveries(DurableClient client, JobEventLog log, IOptions<WebhookDeliveryOptions> options, TimeProvider time)
+public sealed class WebhookDeliveries(DurableTaskClient client, JobEventLog log, IOptions<WebhookDeliveryOptions> options, TimeProvider time)
 {
     /// <summary>
     /// Makes sure the job's <see cref="DeliverJobWebhooksOrchestrator"/> runs and knows about the event: starts it
@@ -15,14 +18,22 @@ public sealed class WebhookDeliveries(DurableClient client, JobEventLog log, IOp
     {
         ArgumentNullException.ThrowIfNull(jobEvent);
         var id = WebhookDeliveryIds.ForJob(jobEvent.JobId);
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken: cancellationToken);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
             var settings = options.Value;
             var input = new JobWebhooksInput(
                 jobEvent.OwnerId, jobEvent.JobId, NextSequence: 1, settings.Schedule(), settings.RetryWindow, settings.IdlePoll, settings.GapWait);
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                DeliverJobWebhooksOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = id }, cancellationToken);
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    DeliverJobWebhooksOrchestrator.Name, input, new StartOrchestrationOptions(id) { DedupeStatuses = Jobs.VideoJobs.AnyStartedState }, cancellationToken);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                // Another event of the job started it meanwhile; it reads the log first, so it sees this one too.
+                await client.RaiseEventAsync(id, DeliverJobWebhooksOrchestrator.EventLogged, jobEvent.Sequence, cancellationToken);
+            }
         }
         else if (!instance.IsCompleted)
         {
@@ -52,7 +63,7 @@ public sealed class WebhookDeliveries(DurableClient client, JobEventLog log, IOp
 
         // Started first: if the log write below is lost, the delivery's first attempt adds its entry anyway.
         await client.ScheduleNewOrchestrationInstanceAsync(
-            DeliverWebhookOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = input.DeliveryId }, cancellationToken);
+            DeliverWebhookOrchestrator.Name, input, new StartOrchestrationOptions(input.DeliveryId), cancellationToken);
         await log.AddDeliveryAsync(jobId, eventId, input.ToDelivery(), cancellationToken);
         return input.ToDelivery();
     }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -10,11 +11,12 @@ namespace VideoPipeline.Workflow.Activities;
 /// timeline. Nothing is encoded here; assembly applies the decisions in its single encode. What
 /// cannot apply, and what the fit changes, is reported as a warning, never dropped silently.
 /// </summary>
+[DurableTask("ApplySceneEdits")]
 public sealed class ApplySceneEditsActivity : TaskActivity<ApplySceneEditsInput, EditDecisionList>
 {
     private const double EndMargin = 0.05;
 
-    public override Task<EditDecisionList> RunAsync(ActivityContext context, ApplySceneEditsInput input)
+    public override Task<EditDecisionList> RunAsync(TaskActivityContext context, ApplySceneEditsInput input)
     {
         var warnings = new List<string>();
         var scenes = input.Clips.Select(slot => Fit(slot, input, warnings)).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
+using VideoPipeline.Jobs;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.Audio;
@@ -8,7 +9,8 @@ using VideoPipeline.Media.Probing;
 using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -17,6 +19,8 @@ namespace VideoPipeline.Workflow.Activities;
 /// burned captions) with the loudness-normalized mix, after an audio-only measuring pass.
 /// Outputs are named by job id, so a re-run replaces them.
 /// </summary>
+[DurableTask("AssembleVideo")]
+[ActivityPool(ActivityPools.Media)]
 public sealed class AssembleVideoActivity(
     IAssetStore store,
     IFFmpegRunner ffmpeg,
@@ -24,12 +28,15 @@ public sealed class AssembleVideoActivity(
     IOptions<FFmpegOptions> encoding,
     IOptions<AudioMixOptions> mix,
     IOptions<AnimaticOptions> fonts,
-    IOptions<PipelineOptions> options) : TaskActivity<AssembleVideoInput, AssemblyResult>
+    IOptions<PipelineOptions> options,
+    JobProgressReporter reporter,
+    ActivityExecution execution) : TaskActivity<AssembleVideoInput, AssemblyResult>
 {
-    public override async Task<AssemblyResult> RunAsync(ActivityContext context, AssembleVideoInput input)
+    public override async Task<AssemblyResult> RunAsync(TaskActivityContext context, AssembleVideoInput input)
     {
-        var ct = context.CancellationToken;
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        var ct = execution.CancellationToken;
+        var progress = reporter.For(input.Progress);
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
 
         async Task<string?> Optional(AssetRef? asset) => asset is null ? null : await workspace.MaterializeAsync(store, asset, ct);
 
@@ -59,14 +66,14 @@ public sealed class AssembleVideoActivity(
         // Pass 1 decodes audio only (well under a second) so pass 2 can apply one exact gain.
         var measure = await ffmpeg.RunAsync(AssemblyArguments.BuildMeasurePass(spec, mix.Value), cancellationToken: ct);
         var measured = LoudnessMeasurement.Parse(measure.StderrTail);
-        context.Progress.Report(5);
+        progress.Report(5);
 
         var video = workspace.PathFor("final.mp4");
         var thumbnail = workspace.PathFor("thumbnail.jpg");
         var audio = workspace.PathFor("audio.m4a");
         var final = await ffmpeg.RunAsync(
             AssemblyArguments.BuildFinalPass(spec, mix.Value, measured, encoding.Value, video, thumbnail),
-            new FFmpegRunOptions { ExpectedDurationSeconds = input.DurationSeconds, Progress = new Progress5To95(context.Progress) },
+            new FFmpegRunOptions { ExpectedDurationSeconds = input.DurationSeconds, Progress = new Progress5To95(progress) },
             ct);
         var loudness = LoudnessMeasurement.Parse(final.StderrTail);
         await ffmpeg.RunAsync(AssemblyArguments.BuildAudioTrackCopy(video, audio), cancellationToken: ct);
@@ -86,7 +93,8 @@ public sealed class AssembleVideoActivity(
         await store.UploadFileAsync(result.Video, video, ContentTypes.Mp4, cancellationToken: ct);
         await store.UploadFileAsync(result.AudioTrack, audio, "audio/mp4", cancellationToken: ct);
         await store.UploadFileAsync(result.Thumbnail, thumbnail, ContentTypes.Jpeg, cancellationToken: ct);
-        context.Progress.Report(100);
+        progress.Report(100);
+        await progress.FlushAsync();
         return result;
     }
 

@@ -2,7 +2,8 @@ using VideoPipeline.Domain;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -11,16 +12,17 @@ namespace VideoPipeline.Workflow.Activities;
 /// tokens) is aligned to the words STT heard in that scene's audio, then grouped into cues and
 /// written as SRT, WebVTT and the ASS file assembly burns in.
 /// </summary>
-public sealed class BuildCaptionsActivity(IAssetStore store) : TaskActivity<BuildCaptionsInput, CaptionsResult>
+[DurableTask("BuildCaptions")]
+public sealed class BuildCaptionsActivity(IAssetStore store, ActivityExecution execution) : TaskActivity<BuildCaptionsInput, CaptionsResult>
 {
-    public override async Task<CaptionsResult> RunAsync(ActivityContext context, BuildCaptionsInput input)
+    public override async Task<CaptionsResult> RunAsync(TaskActivityContext context, BuildCaptionsInput input)
     {
         var cues = new List<CaptionCue>();
         var matched = 0.0;
         var words = 0;
         foreach (var track in input.Tracks.OrderBy(t => t.Start))
         {
-            var transcript = await store.ReadJsonAsync<Transcript>(track.Transcript, context.CancellationToken)
+            var transcript = await store.ReadJsonAsync<Transcript>(track.Transcript, execution.CancellationToken)
                 ?? throw new AssetNotFoundException(track.Transcript);
             var display = SpeakableText.Clean(track.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (display.Length == 0)
@@ -47,7 +49,7 @@ public sealed class BuildCaptionsActivity(IAssetStore store) : TaskActivity<Buil
         async Task Upload(AssetRef asset, string text, string contentType)
         {
             using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-            await store.UploadAsync(asset, content, contentType, cancellationToken: context.CancellationToken);
+            await store.UploadAsync(asset, content, contentType, cancellationToken: execution.CancellationToken);
         }
     }
 }

@@ -1,18 +1,21 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Providers;
 using VideoPipeline.Workflow.Contracts;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>Brings a finished remote clip into the asset store (streamed through a scratch file, never held in memory).</summary>
-public sealed class DownloadSceneJobActivity(SceneClipCache cache, VideoJobProviders providers, IOptions<PipelineOptions> options)
+[DurableTask("DownloadSceneJob")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class DownloadSceneJobActivity(SceneClipCache cache, VideoJobProviders providers, IOptions<PipelineOptions> options, ActivityExecution execution)
     : TaskActivity<DownloadSceneJobInput, SceneClipResult>
 {
-    public override async Task<SceneClipResult> RunAsync(ActivityContext context, DownloadSceneJobInput input)
+    public override async Task<SceneClipResult> RunAsync(TaskActivityContext context, DownloadSceneJobInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         var provider = providers.Get(input.Ticket.Provider);
         if (await cache.FindAsync(input.Scene, provider.Name, ct) is { } cached)
         {
@@ -20,7 +23,7 @@ public sealed class DownloadSceneJobActivity(SceneClipCache cache, VideoJobProvi
         }
 
         using var usage = UsageLedger.Begin();
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var output = workspace.PathFor("clip.mp4");
         var clip = await provider.DownloadAsync(input.Ticket, output, ct);
         var result = await cache.SaveAsync(input.Scene, provider.Name, output, clip, ct);

@@ -1,30 +1,33 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>Renders one scene with the local renderer (the offline animatic); the provider reports what it wrote.</summary>
+[DurableTask("GenerateSceneClip")]
+[ActivityPool(ActivityPools.Media)]
 public sealed class GenerateSceneClipActivity(
     SceneClipCache cache,
     ISceneClipGenerator generator,
-    IOptions<PipelineOptions> options) : TaskActivity<GenerateSceneClipInput, SceneClipResult>
+    IOptions<PipelineOptions> options,
+    ActivityExecution execution) : TaskActivity<GenerateSceneClipInput, SceneClipResult>
 {
-    public override async Task<SceneClipResult> RunAsync(ActivityContext context, GenerateSceneClipInput input)
+    public override async Task<SceneClipResult> RunAsync(TaskActivityContext context, GenerateSceneClipInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         if (await cache.FindAsync(input, generator.Name, ct) is { } cached)
         {
-            context.Progress.Report(100);
             return cached;
         }
 
         using var usage = UsageLedger.Begin();
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var output = workspace.PathFor("scene.mp4");
         var request = new SceneClipRequest
         {
@@ -37,7 +40,7 @@ public sealed class GenerateSceneClipActivity(
             Seed = ContentHash.Seed(input.Scene.Description),
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var clip = await generator.GenerateAsync(request, output, context.Progress, ct);
+        var clip = await generator.GenerateAsync(request, output, progress: null, ct);
         var result = await cache.SaveAsync(input, generator.Name, output, clip, ct);
         return result with
         {

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Frames;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -13,19 +14,21 @@ namespace VideoPipeline.Workflow.Activities;
 /// The optional post-check: frames sampled from each generated scene go to the image moderator, one
 /// request per scene so a flag names its scene. Reads only; safe to repeat.
 /// </summary>
-public sealed class ModerateFramesActivity(IEnumerable<IFrameModerator> moderators, IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options)
+[DurableTask("ModerateFrames")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class ModerateFramesActivity(IEnumerable<IFrameModerator> moderators, IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, ActivityExecution execution)
     : TaskActivity<ModerateFramesInput, FrameModerationVerdict>
 {
-    public override async Task<FrameModerationVerdict> RunAsync(ActivityContext context, ModerateFramesInput input)
+    public override async Task<FrameModerationVerdict> RunAsync(TaskActivityContext context, ModerateFramesInput input)
     {
         if (moderators.LastOrDefault() is not { } moderator)
         {
             return new FrameModerationVerdict(false, [], [], "none", Skipped: true);
         }
 
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         using var usage = UsageLedger.Begin();
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var categories = new SortedSet<string>(StringComparer.Ordinal);
         var flagged = new List<int>();
         foreach (var clip in input.Clips)

@@ -1,19 +1,21 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Providers;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
-public sealed class PlanScenesActivity(IScenePlanner planner) : TaskActivity<PlanScenesInput, ScenePlan>
+[DurableTask("PlanScenes")]
+public sealed class PlanScenesActivity(IScenePlanner planner, ActivityExecution execution) : TaskActivity<PlanScenesInput, ScenePlan>
 {
-    public override async Task<ScenePlan> RunAsync(ActivityContext context, PlanScenesInput input)
+    public override async Task<ScenePlan> RunAsync(TaskActivityContext context, PlanScenesInput input)
     {
         using var usage = UsageLedger.Begin();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var plan = await planner.PlanAsync(
             new PlanRequest { Prompt = input.Prompt, Script = input.Script, DurationSeconds = input.DurationSeconds, Style = input.Style },
-            context.CancellationToken);
+            execution.CancellationToken);
         return plan with
         {
             Usage = usage.Entries.Count > 0

@@ -1,14 +1,16 @@
-using VideoPipeline.Durable;
 using VideoPipeline.Jobs;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
 /// <summary>Records a job event: the task record, the event log, the webhook.</summary>
-public sealed class RecordJobEventActivity(JobEventRecorder recorder) : TaskActivity<JobEvent, bool>
+[DurableTask("RecordJobEvent")]
+public sealed class RecordJobEventActivity(JobEventRecorder recorder, ActivityExecution execution) : TaskActivity<JobEvent, bool>
 {
-    public override async Task<bool> RunAsync(ActivityContext context, JobEvent input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, JobEvent input)
     {
-        await recorder.RecordAsync(input, context.CancellationToken);
+        await recorder.RecordAsync(input, execution.CancellationToken);
         return true;
     }
 }

@@ -1,7 +1,8 @@
-using VideoPipeline.Durable;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -9,11 +10,12 @@ namespace VideoPipeline.Workflow.Activities;
 /// Starts a scene on a remote provider, unless the same clip was made before (then it is returned and
 /// nothing is submitted, or paid for, again).
 /// </summary>
-public sealed class SubmitSceneJobActivity(SceneClipCache cache, VideoJobProviders providers) : TaskActivity<SubmitSceneJobInput, SceneJobSubmission>
+[DurableTask("SubmitSceneJob")]
+public sealed class SubmitSceneJobActivity(SceneClipCache cache, VideoJobProviders providers, ActivityExecution execution) : TaskActivity<SubmitSceneJobInput, SceneJobSubmission>
 {
-    public override async Task<SceneJobSubmission> RunAsync(ActivityContext context, SubmitSceneJobInput input)
+    public override async Task<SceneJobSubmission> RunAsync(TaskActivityContext context, SubmitSceneJobInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         var provider = providers.Get(input.Provider);
         if (await cache.FindAsync(input.Scene, provider.Name, ct) is { } cached)
         {

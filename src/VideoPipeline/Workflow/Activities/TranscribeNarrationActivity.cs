@@ -4,7 +4,8 @@ using VideoPipeline.Media;
 using VideoPipeline.Providers;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Activities;
 
@@ -12,12 +13,14 @@ namespace VideoPipeline.Workflow.Activities;
 /// Speech to text with word times. The transcript is stored as JSON named after the engine and the
 /// (content-addressed) audio, so the same audio is transcribed once per engine and a re-run reuses it.
 /// </summary>
-public sealed class TranscribeNarrationActivity(IAssetStore store, ISpeechToText stt, IOptions<PipelineOptions> options)
+[DurableTask("TranscribeNarration")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class TranscribeNarrationActivity(IAssetStore store, ISpeechToText stt, IOptions<PipelineOptions> options, ActivityExecution execution)
     : TaskActivity<TranscribeNarrationInput, TranscriptionResult>
 {
-    public override async Task<TranscriptionResult> RunAsync(ActivityContext context, TranscribeNarrationInput input)
+    public override async Task<TranscriptionResult> RunAsync(TaskActivityContext context, TranscribeNarrationInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         var asset = new AssetRef(
             AssetContainers.Captions,
             $"transcripts/{ContentHash.Of(stt.Name, input.Language, input.ModelSize)}/{input.Audio.Container}/{input.Audio.Name}.json");
@@ -27,7 +30,7 @@ public sealed class TranscribeNarrationActivity(IAssetStore store, ISpeechToText
         {
             using var usage = UsageLedger.Begin();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+            using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
             var audio = await workspace.MaterializeAsync(store, input.Audio, ct);
             transcript = await stt.TranscribeAsync(audio, new TranscriptionOptions { Language = input.Language, ModelSize = input.ModelSize }, ct);
             await store.WriteJsonAsync(asset, transcript, ct);

@@ -12,7 +12,11 @@ public sealed record AssembleVideoInput(
     Resolution Resolution,
     int Fps,
     double DurationSeconds,
-    FitMode Fit);
+    FitMode Fit)
+{
+    /// <summary>Where the encode's own progress shows in the job's status; null: not reported.</summary>
+    public Jobs.JobProgressTarget? Progress { get; init; }
+}
 
 public sealed record PlacedAudio(AssetRef Audio, double Start);
 

@@ -15,4 +15,10 @@ public sealed record GenerateVideoInput(string JobId, VideoRequest Request, Asse
     public string OwnerId { get; init; } = "local";
 
     public JobNotification Notification { get; init; } = new();
+
+    /// <summary>Higher runs first among jobs waiting for a slot.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>When the job was accepted: its place in line among jobs of equal priority (null: when it started).</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
 }

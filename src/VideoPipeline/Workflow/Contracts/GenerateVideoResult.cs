@@ -22,4 +22,7 @@ public sealed record GenerateVideoResult
     /// <summary>Every provider call: units, time and estimated cost (the ledger).</summary>
     public IReadOnlyList<ProviderUsage> Usage { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Wall time per stage, as the orchestration saw it.</summary>
+    public IReadOnlyList<Manifest.StageTiming> Stages { get; init; } = [];
 }

@@ -30,6 +30,12 @@ public sealed record OrchestrationSettings(
     /// <summary>See <see cref="PipelineOptions.ProgressEventMinInterval"/>.</summary>
     public double ProgressEventMinIntervalSeconds { get; init; }
 
+    /// <summary>The admission line the job waits in for a slot (<c>Admission:Concurrency</c>); null when its kind is not limited.</summary>
+    public string? AdmissionLine { get; init; }
+
+    /// <inheritdoc cref="Jobs.Admission.AdmissionOptions.RecheckInterval"/>
+    public double AdmissionRecheckSeconds { get; init; } = 60;
+
     public static OrchestrationSettings From(PipelineOptions options, SceneRoutingOptions? routing = null) => new(
         options.NarrationLeadSeconds,
         options.NarrationTailSeconds,

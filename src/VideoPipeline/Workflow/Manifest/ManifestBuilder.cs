@@ -1,16 +1,13 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
 
 namespace VideoPipeline.Workflow.Manifest;
 
 public static class ManifestBuilder
 {
-    /// <param name="history">The job's orchestration history (stage timings come from it).</param>
     public static JobManifest Build(
         GenerateVideoInput input,
         DateTime createdAt,
-        IReadOnlyList<HistoryEvent> history,
         GenerateVideoResult result,
         IReadOnlyDictionary<string, string> toolVersions,
         IReadOnlyDictionary<string, OutputFile> outputs,
@@ -30,7 +27,7 @@ public static class ManifestBuilder
             Usage = result.Usage,
             UsageTotals = UsageTotals.From(result.Usage),
             ToolVersions = toolVersions,
-            Stages = StageTimings.From(history),
+            Stages = result.Stages,
             TotalWallSeconds = Math.Round(wallTime.TotalSeconds, 3),
             Outputs = outputs,
             Media = result.Final,

@@ -1,12 +1,14 @@
 using System.Globalization;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Workflow.Tasks.Activities;
 
 namespace VideoPipeline.Workflow.Tasks;
 
 /// <summary>Import the video and the music (in parallel) → loop or cut the music to the video and mix it under; video copied.</summary>
+[DurableTask("BackgroundMusicTask")]
 public sealed class BackgroundMusicTaskOrchestrator : TaskOrchestrator<BackgroundMusicTaskInput, ProcessingTaskResult>
 {
-    public override Task<ProcessingTaskResult> RunAsync(IOrchestrationContext context, BackgroundMusicTaskInput input) =>
+    public override Task<ProcessingTaskResult> RunAsync(TaskOrchestrationContext context, BackgroundMusicTaskInput input) =>
         TaskRunner.RunAsync(context, input.Run, async (status, retry) =>
         {
             status.Enter(TaskStages.Download, 2);
@@ -15,8 +17,7 @@ public sealed class BackgroundMusicTaskOrchestrator : TaskOrchestrator<Backgroun
             await Task.WhenAll(video, music);
 
             status.Enter(TaskStages.Mix, 40);
-            var mixed = await status.Run(TaskStages.Mix, () => context.CallActivityAsync<RenderedMedia>(
-                TaskActivityNames.MixMusic,
+            var mixed = await status.Run(TaskStages.Mix, () => context.CallMixBackgroundMusicAsync(
                 new MixMusicInput(input.Run.TaskId, video.Result, music.Result, input.MusicVolume, input.VideoVolume, input.Output),
                 retry));
             return new ProcessingTaskResult(new Dictionary<string, string> { [TaskOutputs.Video] = mixed.Asset.ToString() })

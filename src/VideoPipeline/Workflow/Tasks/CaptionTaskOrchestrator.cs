@@ -1,14 +1,16 @@
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Workflow.Tasks.Activities;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
 
 namespace VideoPipeline.Workflow.Tasks;
 
 /// <summary>Import the video → transcribe its audio (word times) → build cues, write SRT/WebVTT and burn them in.</summary>
+[DurableTask("CaptionTask")]
 public sealed class CaptionTaskOrchestrator : TaskOrchestrator<CaptionTaskInput, ProcessingTaskResult>
 {
-    public override Task<ProcessingTaskResult> RunAsync(IOrchestrationContext context, CaptionTaskInput input) =>
+    public override Task<ProcessingTaskResult> RunAsync(TaskOrchestrationContext context, CaptionTaskInput input) =>
         TaskRunner.RunAsync(context, input.Run, async (status, retry) =>
         {
             status.Enter(TaskStages.Download, 2);
@@ -20,12 +22,12 @@ public sealed class CaptionTaskOrchestrator : TaskOrchestrator<CaptionTaskInput,
             }
 
             status.Enter(TaskStages.Transcription, 20);
-            var transcript = await status.Run(TaskStages.Transcription, () => context.CallActivityAsync<TranscriptionResult>(
-                ActivityNames.TranscribeNarration, new TranscribeNarrationInput(video.Asset, input.Language, input.ModelSize), retry));
+            var transcript = await status.Run(TaskStages.Transcription, () => context.CallTranscribeNarrationAsync(
+                new TranscribeNarrationInput(video.Asset, input.Language, input.ModelSize), retry));
 
             status.Enter(TaskStages.BurnIn, 60);
-            var burned = await status.Run(TaskStages.BurnIn, () => context.CallActivityAsync<BurnCaptionsResult>(
-                TaskActivityNames.BurnCaptions, new BurnCaptionsInput(input.Run.TaskId, video, transcript.Transcript, input.Style, input.Outputs), retry));
+            var burned = await status.Run(TaskStages.BurnIn, () => context.CallBurnCaptionsAsync(
+                new BurnCaptionsInput(input.Run.TaskId, video, transcript.Transcript, input.Style, input.Outputs), retry));
 
             return new ProcessingTaskResult(new Dictionary<string, string>
             {

@@ -1,12 +1,14 @@
 using System.Globalization;
-using VideoPipeline.Durable;
+using Microsoft.DurableTask;
+using VideoPipeline.Workflow.Tasks.Activities;
 
 namespace VideoPipeline.Workflow.Tasks;
 
 /// <summary>Import every scene's video and voiceover (in parallel) → one encode that fits, mixes and joins them.</summary>
+[DurableTask("MergeTask")]
 public sealed class MergeTaskOrchestrator : TaskOrchestrator<MergeTaskInput, ProcessingTaskResult>
 {
-    public override Task<ProcessingTaskResult> RunAsync(IOrchestrationContext context, MergeTaskInput input) =>
+    public override Task<ProcessingTaskResult> RunAsync(TaskOrchestrationContext context, MergeTaskInput input) =>
         TaskRunner.RunAsync(context, input.Run, async (status, retry) =>
         {
             status.Enter(TaskStages.Download, 2);
@@ -19,8 +21,7 @@ public sealed class MergeTaskOrchestrator : TaskOrchestrator<MergeTaskInput, Pro
             var scenes = imports.Select(s => new ImportedScene(s.Video.Result, s.Voice.Result)).ToList();
 
             status.Enter(TaskStages.Merge, 45);
-            var merged = await status.Run(TaskStages.Merge, () => context.CallActivityAsync<RenderedMedia>(
-                TaskActivityNames.MergeScenes,
+            var merged = await status.Run(TaskStages.Merge, () => context.CallMergeScenesAsync(
                 new MergeScenesInput(input.Run.TaskId, scenes, input.Mode, input.VideoVolume, input.VoiceoverVolume, input.Output),
                 retry));
             return new ProcessingTaskResult(new Dictionary<string, string> { [TaskOutputs.Video] = merged.Asset.ToString() })

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable.Engine;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using VideoPipeline.Durable;
 using VideoPipeline.Jobs;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow.Contracts;
@@ -13,10 +16,11 @@ namespace VideoPipeline.Workflow.Tasks;
 /// orchestration whose instance id is the task id. Idempotent: submitting the same id again queues nothing new.
 /// </summary>
 public sealed class ProcessingTasks(
-    DurableClient client, ITaskStore tasks, JobEventRecorder recorder, BlobPoisoner poisoner, IOptions<PipelineOptions> options, TimeProvider time)
+    DurableTaskClient client, ITaskStore tasks, JobEventRecorder recorder, BlobPoisoner poisoner, IOptions<PipelineOptions> options, TimeProvider time)
 {
     /// <summary>The orchestrators of processing tasks.</summary>
-    public static IReadOnlyList<string> Orchestrators { get; } = [TaskActivityNames.CaptionTask, TaskActivityNames.MergeTask, TaskActivityNames.BackgroundMusicTask];
+    public static IReadOnlyList<string> Orchestrators { get; } =
+        [TaskNames.Of<CaptionTaskOrchestrator>(), TaskNames.Of<MergeTaskOrchestrator>(), TaskNames.Of<BackgroundMusicTaskOrchestrator>()];
 
     /// <summary>The owner of a processing task's orchestration, from its input (every task input starts with its run).</summary>
     public static string? OwnerOf(OrchestrationMetadata instance) => instance.ReadInputAs<TaskInputHeader>()?.Run?.OwnerId;
@@ -49,7 +53,16 @@ public sealed class ProcessingTasks(
             // The same task again: make sure it is queued.
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = run.TaskId }, cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                orchestrator, input, new StartOrchestrationOptions(run.TaskId) { DedupeStatuses = Jobs.VideoJobs.AnyStartedState }, cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Queued before: this is a repeat.
+        }
+
         return await tasks.GetAsync(run.OwnerId, run.TaskId, cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException($"Task {run.TaskId} vanished after it was submitted");
     }
@@ -68,7 +81,7 @@ public sealed class ProcessingTasks(
 
         // A blob the trigger started is given up on as when its attempts run out (how many ran is not known
         // here); first, so a task that reads as failed already has its poison message.
-        var instance = await client.GetInstanceAsync(taskId, cancellationToken: cancellationToken);
+        var instance = await client.GetInstanceAsync(taskId, getInputsAndOutputs: true, cancellationToken);
         if (instance?.ReadInputAs<TaskInputHeader>()?.Run?.Poison is { } poison)
         {
             await poisoner.PoisonAsync(new PoisonBlobInput(poison, null, $"{error.Code}: {error.Message}"), cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using VideoPipeline.Durable.DependencyInjection;
+using VideoPipeline.Durable;
 using VideoPipeline.Media.Fetching;
 using VideoPipeline.Workflow.Tasks.Activities;
 using VideoPipeline.Workflow.Tasks.Trigger;
@@ -15,15 +15,15 @@ public static class ProcessingTasksServiceCollectionExtensions
     {
         services.AddSafeDownloader(configuration);
         services.TryAddSingleton<ProcessingTasks>();
-        services.AddDurableTasks(registry => registry
-            .AddOrchestrator<CaptionTaskOrchestrator>(TaskActivityNames.CaptionTask)
-            .AddOrchestrator<MergeTaskOrchestrator>(TaskActivityNames.MergeTask)
-            .AddOrchestrator<BackgroundMusicTaskOrchestrator>(TaskActivityNames.BackgroundMusicTask)
-            .AddActivity<ImportMediaActivity>(TaskActivityNames.ImportMedia)
-            .AddActivity<BurnCaptionsActivity>(TaskActivityNames.BurnCaptions)
-            .AddActivity<MergeScenesActivity>(TaskActivityNames.MergeScenes)
-            .AddActivity<MixMusicActivity>(TaskActivityNames.MixMusic)
-            .AddActivity<PoisonBlobActivity>(TaskActivityNames.PoisonBlob));
+        services.AddWorkflows(registry => registry
+            .AddOrchestrator<CaptionTaskOrchestrator>()
+            .AddOrchestrator<MergeTaskOrchestrator>()
+            .AddOrchestrator<BackgroundMusicTaskOrchestrator>()
+            .AddActivity<ImportMediaActivity>()
+            .AddActivity<BurnCaptionsActivity>()
+            .AddActivity<MergeScenesActivity>()
+            .AddActivity<MixMusicActivity>()
+            .AddActivity<PoisonBlobActivity>());
         services.AddOptions<BlobTriggerOptions>().Bind(configuration.GetSection(BlobTriggerOptions.Section));
         services.TryAddSingleton<BlobReceipts>();
         services.TryAddSingleton<BlobPoisoner>();

@@ -1,5 +1,7 @@
 using VideoPipeline.Domain;
+using Microsoft.DurableTask;
 using VideoPipeline.Durable;
+using VideoPipeline.Workflow.Tasks.Activities;
 
 namespace VideoPipeline.Workflow.Tasks;
 
@@ -11,14 +13,14 @@ namespace VideoPipeline.Workflow.Tasks;
 internal static class TaskRunner
 {
     public static async Task<ProcessingTaskResult> RunAsync(
-        IOrchestrationContext context, TaskRun run, Func<PipelineProgress, TaskOptions, Task<ProcessingTaskResult>> body)
+        TaskOrchestrationContext context, TaskRun run, Func<PipelineProgress, TaskOptions, Task<ProcessingTaskResult>> body)
     {
         var events = new JobEvents(context, run.TaskId, run.OwnerId, null);
         var status = new PipelineProgress(context, events);
-        var retry = RetryOf(run.Settings);
-        PipelineError error;
+        var retry = PipelineRetry.From(run.Settings);
+        PipelineError error = new(ErrorCodes.StageFailed, "no attempt ran", false, status.Stage);
         var attempt = 0;
-        while (true)
+        while (attempt < Math.Max(1, run.MaxAttempts))
         {
             attempt++;
             try
@@ -36,7 +38,7 @@ internal static class TaskRunner
             {
                 error = PipelineError.From(e, status.Stage);
             }
-            catch (Exception e) when (e is not NonDeterministicOrchestrationException)
+            catch (Exception e) when (!OrchestrationFailures.IsRuntimeSignal(e))
             {
                 // A failure no stage mapped (a bug): the task still says why, and where.
                 error = new PipelineError(ErrorCodes.StageFailed, e.Message.Split('\n', 2)[0], false, status.Stage);
@@ -52,7 +54,7 @@ internal static class TaskRunner
 
         if (run.Poison is { } poison && error.Code != TaskErrorCodes.BlobSuperseded)
         {
-            await context.CallActivityAsync<bool>(TaskActivityNames.PoisonBlob, new PoisonBlobInput(poison, attempt, error.Message), retry);
+            await context.CallPoisonBlobAsync(new PoisonBlobInput(poison, attempt, error.Message), retry);
             error = error with { Code = TaskErrorCodes.BlobPoisoned, Message = $"gave up after {attempt} attempts: {error.Message}", Retryable = false };
         }
 
@@ -61,16 +63,7 @@ internal static class TaskRunner
         throw failure;
     }
 
-    /// <summary>An input fetched or checked by <see cref="TaskActivityNames.ImportMedia"/>.</summary>
-    public static Task<ImportedMedia> ImportAsync(IOrchestrationContext context, TaskOptions retry, TaskRun run, string slot, string field, MediaSource source, MediaKind kind) =>
-        context.CallActivityAsync<ImportedMedia>(TaskActivityNames.ImportMedia, new ImportMediaInput(run.TaskId, slot, field, source, kind), retry);
-
-    private static TaskOptions RetryOf(Contracts.OrchestrationSettings settings) => TaskOptions.FromRetryPolicy(new RetryPolicy(
-        settings.RetryMaxAttempts,
-        TimeSpan.FromSeconds(settings.RetryFirstIntervalSeconds),
-        BackoffCoefficient: 2.0,
-        TimeSpan.FromSeconds(settings.RetryMaxIntervalSeconds))
-    {
-        Handle = f => !f.IsNonRetriable && !f.IsCausedBy<PermanentPipelineException>(),
-    });
+    /// <summary>An input fetched or checked by <see cref="ImportMediaActivity"/>.</summary>
+    public static Task<ImportedMedia> ImportAsync(TaskOrchestrationContext context, TaskOptions retry, TaskRun run, string slot, string field, MediaSource source, MediaKind kind) =>
+        context.CallImportTaskMediaAsync(new ImportMediaInput(run.TaskId, slot, field, source, kind), retry);
 }

@@ -110,7 +110,7 @@ public sealed class BlobTriggerTests
         {
             ["Api:Watchdog:StageDeadline"] = "00:00:02",
             ["Api:Watchdog:ScanInterval"] = "00:00:00.250",
-            [$"Durable:ActivityConcurrency:{TaskActivityNames.ImportMedia}"] = "0",
+            [$"DurableTask:ActivityConcurrency:{VideoPipeline.Durable.TaskNames.Of<VideoPipeline.Workflow.Tasks.Activities.ImportMediaActivity>()}"] = "0",
         });
 
         var taskId = await hosts.DropAsync(host, "stuck.mp4", media.SpokenVideo);

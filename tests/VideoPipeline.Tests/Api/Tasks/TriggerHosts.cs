@@ -27,10 +27,10 @@ internal sealed class TriggerHosts : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:ContainerPrefix"] = this.Prefix,
-            ["Durable:TaskHub"] = TestServices.HubOf(this.Prefix),
+            ["DurableTask:HubName"] = TestServices.HubOf(this.Prefix),
             ["BlobTrigger:PollInterval"] = "00:00:00.5",
             ["BlobTrigger:RetryInterval"] = "00:00:00.2",
-            ["Pipeline:RetryFirstInterval"] = "00:00:00.2",
+            ["Pipeline:RetryFirstInterval"] = "00:00:01",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

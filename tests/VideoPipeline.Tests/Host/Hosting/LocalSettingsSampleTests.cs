@@ -35,8 +35,7 @@ public sealed class LocalSettingsSampleTests
     private static readonly Assembly[] Assemblies =
     [
         typeof(VideoPipeline.Workflow.PipelineOptions).Assembly,
-        typeof(VideoPipeline.Durable.Engine.DurableEngineOptions).Assembly,
-        typeof(VideoPipeline.Host.Cli.CliApplication).Assembly,
+                typeof(VideoPipeline.Host.Cli.CliApplication).Assembly,
     ];
 
     // Every options class declares its configuration section as a `Section` constant; nested sections use ':'.

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using VideoPipeline.Domain;
 using VideoPipeline.Durable;
 using VideoPipeline.Providers.Http;
@@ -117,5 +118,9 @@ public sealed class SceneRoutingPolicyTests
     [Theory]
     [MemberData(nameof(Errors))]
     public void Classify_activity_failure_maps_its_error_code_to_a_failure_kind(Exception error, SceneFailureKind expected) =>
-        Assert.Equal(expected, SceneRoutingPolicy.Classify(TaskFailureDetails.FromException(error)));
+        Assert.Equal(expected, SceneRoutingPolicy.Classify(FailureOf(error)));
+
+    // As the runtime hands it to the orchestrator: type, message and the exception's data as properties.
+    private static TaskFailureDetails FailureOf(Exception error) =>
+        new(error.GetType().FullName!, error.Message, null, null, ExceptionDataProperties.Instance.GetExceptionProperties(error));
 }

@@ -2,13 +2,13 @@ using VideoPipeline.Domain;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using VideoPipeline.Durable;
+using VideoPipeline.Tests.Workflow.Orchestration;
 
 namespace VideoPipeline.Tests.Workflow.Activities;
 
 public sealed class ApplySceneEditsActivityTests
 {
-    private static readonly ActivityContext Context = new("ApplySceneEdits", "job", CancellationToken.None);
+    private static readonly TestActivityContext Context = new("ApplySceneEdits", "job");
 
     [Fact]
     public async Task RunAsync_places_an_overlay_with_the_default_duration_at_the_top()

@@ -1,20 +1,14 @@
+using Microsoft.DurableTask;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Tests.Workflow.Orchestration;
 
-public sealed record EchoInput(string Text, int Number);
-
-public sealed class EchoActivity : TaskActivity<EchoInput, string>
-{
-    public override Task<string> RunAsync(ActivityContext context, EchoInput input) =>
-        Task.FromResult($"{input.Text}:{input.Number}");
-}
-
 /// <summary>Fails the first <c>failures</c> calls per key, then succeeds; counts calls.</summary>
+[DurableTask("Flaky")]
 public sealed class FlakyActivity(CallLog log) : TaskActivity<FlakyInput, int>
 {
-    public override Task<int> RunAsync(ActivityContext context, FlakyInput input)
+    public override Task<int> RunAsync(TaskActivityContext context, FlakyInput input)
     {
         var calls = log.Increment(input.Key);
         if (input.Permanent)
@@ -28,22 +22,14 @@ public sealed class FlakyActivity(CallLog log) : TaskActivity<FlakyInput, int>
 
 public sealed record FlakyInput(string Key, int Failures, bool Permanent = false);
 
-/// <summary>Records how many activities overlap, to prove orchestrator code runs one piece at a time.</summary>
-public sealed class SlowActivity(CallLog log) : TaskActivity<int, int>
+/// <summary>Waits until cancelled; counts its starts.</summary>
+[DurableTask("Blocking")]
+public sealed class BlockingActivity(CallLog log, ActivityExecution execution) : TaskActivity<string, string>
 {
-    public override async Task<int> RunAsync(ActivityContext context, int input)
+    public override async Task<string> RunAsync(TaskActivityContext context, string input)
     {
-        log.Increment("slow");
-        await Task.Delay(50, context.CancellationToken);
-        return input * 2;
-    }
-}
-
-public sealed class BlockingActivity : TaskActivity<string, string>
-{
-    public override async Task<string> RunAsync(ActivityContext context, string input)
-    {
-        await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        log.Increment($"blocking:{context.InstanceId}");
+        await Task.Delay(Timeout.Infinite, execution.CancellationToken);
         return input;
     }
 }
@@ -69,48 +55,10 @@ public sealed class CallLog
     }
 }
 
-public sealed class EchoOrchestrator : TaskOrchestrator<EchoInput, string>
+/// <summary>A <see cref="TaskActivityContext"/> for calling an activity directly in a test.</summary>
+public sealed class TestActivityContext(string name, string instanceId = "test") : TaskActivityContext
 {
-    public override Task<string> RunAsync(IOrchestrationContext context, EchoInput input) =>
-        context.CallActivityAsync<string>("Echo", input);
-}
+    public override TaskName Name { get; } = name;
 
-public sealed class FlakyOrchestrator : TaskOrchestrator<FlakyInput, int>
-{
-    public override Task<int> RunAsync(IOrchestrationContext context, FlakyInput input) =>
-        context.CallActivityAsync<int>("Flaky", input, TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromMilliseconds(10), 2)));
-}
-
-/// <summary>Fans out and mutates a plain (unsynchronized) counter after every await: safe only if continuations never overlap.</summary>
-public sealed class FanOutOrchestrator : TaskOrchestrator<int, FanOutResult>
-{
-    public override async Task<FanOutResult> RunAsync(IOrchestrationContext context, int count)
-    {
-        var unsafeCounter = 0;
-        var maxInside = 0;
-        var inside = 0;
-        async Task<int> One(int i)
-        {
-            var r = await context.CallActivityAsync<int>("Slow", i);
-            inside++;
-            maxInside = Math.Max(maxInside, inside);
-            var before = unsafeCounter;
-            Thread.SpinWait(20000);
-            unsafeCounter = before + 1;
-            inside--;
-            context.SetCustomStatus(new { done = unsafeCounter });
-            return r;
-        }
-
-        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(One));
-        return new FanOutResult(results.Sum(), unsafeCounter, maxInside, context.NewGuid(), context.NewGuid());
-    }
-}
-
-public sealed record FanOutResult(int Sum, int Counter, int MaxConcurrentContinuations, Guid First, Guid Second);
-
-public sealed class BlockingOrchestrator : TaskOrchestrator<string, string>
-{
-    public override Task<string> RunAsync(IOrchestrationContext context, string input) =>
-        context.CallActivityAsync<string>("Blocking", input);
+    public override string InstanceId { get; } = instanceId;
 }

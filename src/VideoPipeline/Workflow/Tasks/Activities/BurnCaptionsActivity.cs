@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Storage;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
 
@@ -13,12 +14,14 @@ namespace VideoPipeline.Workflow.Tasks.Activities;
 /// Cues from the words the recognizer heard (N words per line, breaking at sentence ends), written as SRT and
 /// WebVTT, and burned into the video through an ASS file in the task's style. Outputs have fixed names.
 /// </summary>
-public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode)
+[DurableTask("BurnCaptions")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, ActivityExecution execution)
     : TaskActivity<BurnCaptionsInput, BurnCaptionsResult>
 {
-    public override async Task<BurnCaptionsResult> RunAsync(ActivityContext context, BurnCaptionsInput input)
+    public override async Task<BurnCaptionsResult> RunAsync(TaskActivityContext context, BurnCaptionsInput input)
     {
-        var ct = context.CancellationToken;
+        var ct = execution.CancellationToken;
         var transcript = await store.ReadJsonAsync<Transcript>(input.Transcript, ct) ?? throw new AssetNotFoundException(input.Transcript);
         var facts = input.Video.Facts;
         var words = transcript.Words
@@ -28,7 +31,7 @@ public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg
         var cues = words.Count == 0 ? [] : CueBuilder.Build(words, input.Style.WordsPerLine, facts.DurationSeconds);
         CaptionTrack.Validate(cues, facts.DurationSeconds);
 
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var ass = workspace.PathFor("captions.ass");
         await File.WriteAllTextAsync(ass, AssWriter.Write(cues, input.Style, facts.Width, facts.Height), ct);
         var video = await workspace.MaterializeAsync(store, input.Video.Asset, ct);

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Fetching;
 using VideoPipeline.Media.Probing;
 using VideoPipeline.Storage;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
 
@@ -16,13 +17,15 @@ namespace VideoPipeline.Workflow.Tasks.Activities;
 /// (<c>inputs/{task}/{slot}.ext</c>), so a re-run overwrites its own copy. An existing asset is only checked
 /// (and, for the blob trigger, must still be the version that triggered the task).
 /// </summary>
-public sealed class ImportMediaActivity(IAssetStore store, ISafeDownloader downloader, IMediaProbe probe, IOptions<PipelineOptions> options)
+[DurableTask("ImportTaskMedia")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class ImportMediaActivity(IAssetStore store, ISafeDownloader downloader, IMediaProbe probe, IOptions<PipelineOptions> options, ActivityExecution execution)
     : TaskActivity<ImportMediaInput, ImportedMedia>
 {
-    public override async Task<ImportedMedia> RunAsync(ActivityContext context, ImportMediaInput input)
+    public override async Task<ImportedMedia> RunAsync(TaskActivityContext context, ImportMediaInput input)
     {
-        var ct = context.CancellationToken;
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        var ct = execution.CancellationToken;
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         if (input.Source.Url is { } url)
         {
             var extension = ExtensionOf(url, input.Kind);

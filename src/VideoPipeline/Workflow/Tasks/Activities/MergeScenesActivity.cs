@@ -1,19 +1,22 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Storage;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
 
 /// <summary>Fits, mixes and joins the scenes in one FFmpeg run (<see cref="TaskMediaArguments.Merge"/>).</summary>
-public sealed class MergeScenesActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode)
+[DurableTask("MergeScenes")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class MergeScenesActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, ActivityExecution execution)
     : TaskActivity<MergeScenesInput, RenderedMedia>
 {
-    public override async Task<RenderedMedia> RunAsync(ActivityContext context, MergeScenesInput input)
+    public override async Task<RenderedMedia> RunAsync(TaskActivityContext context, MergeScenesInput input)
     {
-        var ct = context.CancellationToken;
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        var ct = execution.CancellationToken;
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var files = await Task.WhenAll(input.Scenes.Select(async scene => new MergeSceneFiles(
             await workspace.MaterializeAsync(store, scene.Video.Asset, ct),
             scene.Video.Facts,

@@ -1,19 +1,22 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Storage;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
 
 /// <summary>Mixes the music under the video's audio in one FFmpeg run (<see cref="TaskMediaArguments.MixMusic"/>).</summary>
-public sealed class MixMusicActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode)
+[DurableTask("MixBackgroundMusic")]
+[ActivityPool(ActivityPools.Media)]
+public sealed class MixMusicActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, ActivityExecution execution)
     : TaskActivity<MixMusicInput, RenderedMedia>
 {
-    public override async Task<RenderedMedia> RunAsync(ActivityContext context, MixMusicInput input)
+    public override async Task<RenderedMedia> RunAsync(TaskActivityContext context, MixMusicInput input)
     {
-        var ct = context.CancellationToken;
-        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
+        var ct = execution.CancellationToken;
+        using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var video = await workspace.MaterializeAsync(store, input.Video.Asset, ct);
         var music = await workspace.MaterializeAsync(store, input.Music.Asset, ct);
         var output = workspace.PathFor("with_music.mp4");

@@ -1,14 +1,16 @@
-using VideoPipeline.Durable;
 using VideoPipeline.Workflow.Tasks.Trigger;
+using Microsoft.DurableTask;
+using VideoPipeline.Durable.Activities;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
 
 /// <summary>A blob whose attempts ran out: see <see cref="BlobPoisoner"/>.</summary>
-public sealed class PoisonBlobActivity(BlobPoisoner poisoner) : TaskActivity<PoisonBlobInput, bool>
+[DurableTask("PoisonBlob")]
+public sealed class PoisonBlobActivity(BlobPoisoner poisoner, ActivityExecution execution) : TaskActivity<PoisonBlobInput, bool>
 {
-    public override async Task<bool> RunAsync(ActivityContext context, PoisonBlobInput input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, PoisonBlobInput input)
     {
-        await poisoner.PoisonAsync(input, context.CancellationToken);
+        await poisoner.PoisonAsync(input, execution.CancellationToken);
         return true;
     }
 }

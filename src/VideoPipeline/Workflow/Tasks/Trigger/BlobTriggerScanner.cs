@@ -1,3 +1,4 @@
+using VideoPipeline.Durable;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -86,7 +87,7 @@ public sealed partial class BlobTriggerScanner(
         var request = JsonSerializer.SerializeToElement(
             new { source = "blob_trigger", container = receipts.WatchedContainer, blob_name = blob.Name, etag },
             PipelineJson.Options);
-        await tasks.SubmitAsync(TaskRecordType.Caption, TaskActivityNames.CaptionTask, run, input, request, requestHash: null, cancellationToken);
+        await tasks.SubmitAsync(TaskRecordType.Caption, TaskNames.Of<CaptionTaskOrchestrator>(), run, input, request, requestHash: null, cancellationToken);
 
         await blobs.CreateContainerAsync(receipts.Container, cancellationToken);
         try
