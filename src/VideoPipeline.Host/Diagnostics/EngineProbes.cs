@@ -74,7 +74,7 @@ public sealed class CrashProbe : TaskOrchestrator<string, int>
     public override Task<int> RunAsync(TaskOrchestrationContext context, string marker) =>
         context.CallActivityAsync<CrashActivity, string, int>(
             marker,
-            TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { HandleFailure = f => !f.IsCausedBy<ActivityPoisonedException>() }));
+            TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(1)) { HandleFailure = f => !f.Is<ActivityPoisonedException>() }));
 }
 
 [DurableTask("ProbeNoop")]

@@ -43,6 +43,9 @@ public static class HostServices
             .ClearProviders()
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
+
+            // The Durable Task Framework warns about routine recoveries (abandoned or redelivered messages); errors only.
+            .AddFilter("DurableTask", LogLevel.Error)
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 

@@ -47,6 +47,8 @@ public sealed class DurableTaskOptions
 /// <summary>host.json's <c>storageProvider</c> for the Azure Storage backend, with values that suit Azurite.</summary>
 public sealed class AzureStorageProviderOptions
 {
+    public const string Section = "DurableTask:StorageProvider";
+
     /// <summary>Control queues; up to this many workers share the orchestration work (each partition is leased).</summary>
     public int PartitionCount { get; set; } = 4;
 

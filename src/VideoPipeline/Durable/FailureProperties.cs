@@ -15,6 +15,24 @@ public static class FailureProperties
             ? Convert.ToString(value, CultureInfo.InvariantCulture)
             : null;
 
+    /// <summary>
+    /// Whether the failure's exception is <typeparamref name="T"/> or derives from it. Unlike
+    /// <c>TaskFailureDetails.IsCausedBy</c>, never throws when several loaded assemblies define a type of that name.
+    /// </summary>
+    public static bool Is<T>(this TaskFailureDetails failure)
+        where T : Exception
+    {
+        if (failure.ErrorType == typeof(T).FullName)
+        {
+            return true;
+        }
+
+        var type = Type.GetType(failure.ErrorType, throwOnError: false)
+            ?? typeof(T).Assembly.GetType(failure.ErrorType, throwOnError: false)
+            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(failure.ErrorType, throwOnError: false)).FirstOrDefault(t => t is not null);
+        return type is not null && typeof(T).IsAssignableFrom(type);
+    }
+
     public static bool IsNonRetriable(this TaskFailureDetails failure) =>
         string.Equals(failure.Property(NonRetriable), bool.TrueString, StringComparison.OrdinalIgnoreCase);
 }

@@ -143,7 +143,9 @@ public sealed class VideoJobs(
 
                 // A job failed from outside (a stage deadline) is terminated, yet its record says why: failed.
                 OrchestrationRuntimeStatus.Terminated => view.Status == JobStatus.Failed ? JobStatus.Failed : JobStatus.Cancelled,
-                _ => view.Status,
+
+                // Past admission its stages report themselves at once; the record follows when its events are recorded.
+                _ => view.Status == JobStatus.Pending && status is not null ? JobStatus.Processing : view.Status,
             },
             LastUpdatedAt = instance.LastUpdatedAt,
             IsSuspended = instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended,

@@ -166,12 +166,11 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
 
         status.Enter(PipelineStage.Assembly, 65);
         var voices = narration.Select(n => new PlacedAudio(n.Voice.Audio, n.Start)).ToList();
-        var final = await status.Run(PipelineStage.Assembly, () => clock.Track(PipelineStage.Assembly, context.CallAssembleVideoAsync(
-            new AssembleVideoInput(input.JobId, edits, voices, music, captions?.Ass, request.Resolution, request.Fps, duration, request.Fit)
-            {
-                Progress = new JobProgressTarget(input.OwnerId, input.JobId, PipelineStage.Assembly, 65, 99),
-            },
-            retry)));
+        var assembly = new AssembleVideoInput(input.JobId, edits, voices, music, captions?.Ass, request.Resolution, request.Fps, duration, request.Fit)
+        {
+            Progress = new JobProgressTarget(input.OwnerId, input.JobId, PipelineStage.Assembly, 65, 99),
+        };
+        var final = await status.Run(PipelineStage.Assembly, () => clock.Track(PipelineStage.Assembly, context.CallAssembleVideoAsync(assembly, retry)));
 
         status.Complete("done");
         return new GenerateVideoResult
@@ -185,6 +184,7 @@ public sealed class GenerateVideoOrchestrator : TaskOrchestrator<GenerateVideoIn
             Captions = captions,
             Edits = edits,
             Final = final,
+            Assembly = assembly,
             Providers = Providers(verdict, plan, clips, narration, music),
             Routing = routing,
             Usage =

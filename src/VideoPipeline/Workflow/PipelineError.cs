@@ -13,9 +13,9 @@ public sealed record PipelineError(string Code, string Message, bool Retryable, 
         var details = failure.FailureDetails;
         var permanent = PipelineRetry.IsPermanent(details);
         var code = details.Property("code")
-            ?? (details.IsCausedBy<Durable.Activities.ActivityPoisonedException>() ? ErrorCodes.WorkerCrashed
-                : details.IsCausedBy<TimeoutException>() ? "TIMEOUT"
-                : details.IsCausedBy<ExternalToolException>() ? ErrorCodes.ToolFailed
+            ?? (details.Is<Durable.Activities.ActivityPoisonedException>() ? ErrorCodes.WorkerCrashed
+                : details.Is<TimeoutException>() ? "TIMEOUT"
+                : details.Is<ExternalToolException>() ? ErrorCodes.ToolFailed
                 : ErrorCodes.StageFailed);
         return new PipelineError(code, FirstLine(details.ErrorMessage), !permanent, stage);
     }

@@ -24,5 +24,5 @@ public static class PipelineRetry
     public static bool IsWorthRetrying(TaskFailureDetails failure) => !IsPermanent(failure);
 
     public static bool IsPermanent(TaskFailureDetails failure) =>
-        failure.IsNonRetriable() || failure.IsCausedBy<PermanentPipelineException>() || failure.IsCausedBy<Durable.Activities.ActivityPoisonedException>();
+        failure.IsNonRetriable() || failure.Is<PermanentPipelineException>() || failure.Is<Durable.Activities.ActivityPoisonedException>();
 }

@@ -28,8 +28,8 @@ public sealed class CrashRecoveryTests : IDisposable
     // Short visibility and lease times, so a killed worker's work comes back within seconds.
     private static readonly string[] FastRecovery =
     [
-        "DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout=00:00:03",
-        "DurableTask__StorageProvider__ControlQueueVisibilityTimeout=00:00:03",
+        "DurableTask__StorageProvider__WorkItemQueueVisibilityTimeout=00:00:08",
+        "DurableTask__StorageProvider__ControlQueueVisibilityTimeout=00:00:08",
         "DurableTask__StorageProvider__LeaseInterval=00:00:04",
         "DurableTask__StorageProvider__LeaseRenewInterval=00:00:01",
         "DurableTask__StorageProvider__LeaseAcquireInterval=00:00:01",

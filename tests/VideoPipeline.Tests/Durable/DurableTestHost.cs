@@ -46,8 +46,8 @@ public sealed class DurableTestHost : IAsyncDisposable
         ["DurableTask:HubName"] = hub,
         ["DurableTask:StorageProvider:PartitionCount"] = "1",
         ["DurableTask:StorageProvider:MaxQueuePollingInterval"] = "00:00:00.2",
-        ["DurableTask:StorageProvider:WorkItemQueueVisibilityTimeout"] = "00:00:05",
-        ["DurableTask:StorageProvider:ControlQueueVisibilityTimeout"] = "00:00:05",
+        ["DurableTask:StorageProvider:WorkItemQueueVisibilityTimeout"] = "00:00:10",
+        ["DurableTask:StorageProvider:ControlQueueVisibilityTimeout"] = "00:00:10",
         ["DurableTask:StorageProvider:LeaseInterval"] = "00:00:06",
         ["DurableTask:StorageProvider:LeaseRenewInterval"] = "00:00:02",
         ["DurableTask:StorageProvider:LeaseAcquireInterval"] = "00:00:01",
@@ -57,7 +57,11 @@ public sealed class DurableTestHost : IAsyncDisposable
     };
 
     public static async Task<DurableTestHost> StartAsync(
-        Action<WorkflowRegistry> register, IDictionary<string, string?>? settings = null, bool startWorker = true, string? hub = null)
+        Action<WorkflowRegistry> register,
+        IDictionary<string, string?>? settings = null,
+        bool startWorker = true,
+        string? hub = null,
+        Action<IServiceCollection>? configure = null)
     {
         await Emulators.EnsureStartedAsync();
         hub ??= NewHub();
@@ -78,6 +82,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             .AddPipelineWorkflows(builder.Configuration)
             .AddDurableTaskHub(builder.Configuration)
             .AddWorkflows(register);
+        configure?.Invoke(builder.Services);
         var host = new DurableTestHost(builder.Build(), hub);
         if (startWorker)
         {

@@ -181,6 +181,17 @@ public sealed class Sleeper : TaskOrchestrator<int, string>
     }
 }
 
+/// <summary>Runs <c>count</c> sleeps of 300 ms at once.</summary>
+[DurableTask(nameof(SlowFanOut))]
+public sealed class SlowFanOut : TaskOrchestrator<int, int>
+{
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int count)
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => context.CallActivityAsync<Sleep, int, string>(300)));
+        return results.Length;
+    }
+}
+
 /// <summary>Two activities in sequence with a wait for an event in between (suspend/resume).</summary>
 [DurableTask(nameof(TwoSteps))]
 public sealed class TwoSteps : TaskOrchestrator<int, int>
@@ -209,6 +220,7 @@ internal static class EngineTasks
         .AddOrchestrator<Fickle>()
         .AddOrchestrator<Sleeper>()
         .AddOrchestrator<TwoSteps>()
+        .AddOrchestrator<SlowFanOut>()
         .AddActivity<AddOne>()
         .AddActivity<Square>()
         .AddActivity<Sleep>()

@@ -5,8 +5,6 @@ using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow;
 using VideoPipeline.Workflow.Activities;
 using VideoPipeline.Workflow.Contracts;
-using System.Text.Json;
-using DurableTask.Core.History;
 using Microsoft.DurableTask.Client;
 
 namespace VideoPipeline.Tests.EndToEnd;
@@ -57,19 +55,9 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
     /// <summary>Re-runs only the final encode with a changed input (e.g. no captions), reusing every generated asset.</summary>
     public async Task<string> ReassembleAsync(string jobId, Func<AssembleVideoInput, AssembleVideoInput> change)
     {
-        var history = await this.Services.Get<DurableTaskClient>().GetOrchestrationHistoryAsync(this.Orchestration.InstanceId);
-        var scheduled = history.OfType<TaskScheduledEvent>().Single(e => e.Name == VideoPipeline.Durable.TaskNames.Of<AssembleVideoActivity>());
-        var input = change(ScheduledInput<AssembleVideoInput>(scheduled.Input!) with { JobId = jobId, Progress = null });
+        var input = change(this.Result.Assembly! with { JobId = jobId, Progress = null });
         var result = await this.Services.RunActivityAsync<AssembleVideoActivity, AssembleVideoInput, AssemblyResult>(input, jobId);
         return await this.Services.DownloadAsync(result.Video);
-    }
-
-    // An activity's input as the runtime keeps it: its parameters as a JSON array.
-    private static T ScheduledInput<T>(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var value = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;
-        return value.Deserialize<T>(PipelineJson.Options)!;
     }
 
     public Task DisposeAsync()

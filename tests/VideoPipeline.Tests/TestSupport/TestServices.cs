@@ -104,12 +104,14 @@ public sealed class TestServices : IDisposable
             this.Get<TaskHubMaintenance>().DeleteAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
-        this.Provider.Dispose();
+        // Hosted services and the Durable client are asynchronously disposable only.
+        this.Provider.DisposeAsync().AsTask().GetAwaiter().GetResult();
         this.root.Dispose();
         this.starting.Dispose();
     }
 
-    private async Task StartWorkerAsync()
+    /// <summary>Starts the worker (and the other hosted services) once; running an orchestration does it too.</summary>
+    public async Task StartWorkerAsync()
     {
         await this.starting.WaitAsync();
         try

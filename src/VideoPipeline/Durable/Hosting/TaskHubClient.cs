@@ -13,7 +13,7 @@ namespace VideoPipeline.Durable.Hosting;
 /// Microsoft.DurableTask's <see cref="DurableTaskClient"/> (the type <c>[DurableClient]</c> injects in Azure Functions)
 /// over the Azure Storage backend's client interfaces, so every caller reaches orchestrations the same way in both hosts.
 /// </summary>
-internal sealed class TaskHubClient(AzureStorageOrchestrationService service, DataConverter converter) : DurableTaskClient("videofunctions")
+internal sealed class TaskHubClient(AzureStorageOrchestrationService service, DataConverter converter) : DurableTaskClient("videofunctions"), IDisposable
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
 
@@ -135,6 +135,11 @@ internal sealed class TaskHubClient(AzureStorageOrchestrationService service, Da
     }
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // Holds nothing of its own (the service is the container's), so synchronous containers may dispose it too.
+    public void Dispose()
+    {
+    }
 
     private Task SendAsync(string instanceId, HistoryEvent @event, CancellationToken cancellation)
     {

@@ -154,8 +154,11 @@ public sealed class JobAdmission
     /// process's own changes, read again in the background once it is <see cref="LineFreshFor"/> old.
     /// </summary>
     public Task<AdmissionLineView> ReadRecentAsync(string line, CancellationToken cancellationToken) =>
-        this.recentLines.GetOrAdd(line, l => new(() => this.ReadAsync(l, CancellationToken.None), (v, c) => v.With(c), c => c.JobId, LineFreshFor, LineUsableFor))
+        this.recentLines.GetOrAdd(line, l => NewRecentLine(() => this.ReadAsync(l, CancellationToken.None)))
             .GetAsync(this.time.GetUtcNow().UtcDateTime, cancellationToken);
+
+    internal static RefreshedInBackground<AdmissionLineView, AdmissionChange> NewRecentLine(Func<Task<AdmissionLineView>> read) =>
+        new(read, (view, change) => view.With(change), change => change.JobId, LineFreshFor, LineUsableFor);
 
     /// <summary>
     /// Where a job stands in its line and how long until it likely starts: each slot frees when its holder has run a

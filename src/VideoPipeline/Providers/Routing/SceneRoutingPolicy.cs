@@ -74,7 +74,7 @@ public sealed class SceneRoutingPolicy
     {
         ErrorCodes.ContentRejected or ErrorCodes.ProviderRejected or ProviderErrorCodes.Refused => SceneFailureKind.Rejected,
         ProviderErrorCodes.Misconfigured => SceneFailureKind.Unavailable,
-        _ when failure.IsCausedBy<TransientPipelineException>() || failure.IsCausedBy<HttpRequestException>() || failure.IsCausedBy<TimeoutException>()
+        _ when failure.Is<TransientPipelineException>() || failure.Is<HttpRequestException>() || failure.Is<TimeoutException>()
             => SceneFailureKind.Unavailable,
         _ => SceneFailureKind.Failed,
     };

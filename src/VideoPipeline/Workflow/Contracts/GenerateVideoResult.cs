@@ -14,6 +14,9 @@ public sealed record GenerateVideoResult
     public CaptionsResult? Captions { get; init; }
     public required EditDecisionList Edits { get; init; }
     public required AssemblyResult Final { get; init; }
+
+    /// <summary>What the final encode was given: every asset and placement, so the video can be assembled again (other captions, overlays).</summary>
+    public AssembleVideoInput? Assembly { get; init; }
     public required IReadOnlyDictionary<string, string> Providers { get; init; }
 
     /// <summary>Each scene's provider choices and fallbacks, one line per decision.</summary>

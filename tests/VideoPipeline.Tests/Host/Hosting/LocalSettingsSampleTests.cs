@@ -45,9 +45,12 @@ public sealed class LocalSettingsSampleTests
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
             .Where(t => t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType))
+                .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType) && !HasSection(p.PropertyType))
                 .Select(p => ($"{t.Section!.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
             .Distinct();
+
+    // A nested options class with its own Section is listed under it (e.g. DurableTask:StorageProvider).
+    private static bool HasSection(Type type) => type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is not null;
 
     private static List<string> SampleKeys()
     {
