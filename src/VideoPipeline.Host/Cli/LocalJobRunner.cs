@@ -56,7 +56,7 @@ public sealed class LocalJobRunner(VideoJobs jobs, DurableTaskClient client, ITa
             var status = instance.ReadCustomStatusAs<PipelineStatus>();
             var record = await tasks.GetAsync(LocalOwner, jobId, cancellationToken: cancellationToken);
             var live = status is null
-                ? new LiveStatus(Domain.PipelineStage.Pending, 0, "waiting for a free slot")
+                ? new LiveStatus(Domain.PipelineStage.Pending, 0, "queued")
                 : new LiveStatus(status.Stage, Math.Max(status.Progress, record?.CurrentStage == status.Stage ? record.Progress : 0), status.Message);
             if (live != last)
             {

@@ -157,7 +157,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         var result = await client.WaitAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
-        Assert.Equal(3, deaths);
+        Assert.Equal(2, deaths);
         Assert.Contains(TaskNames.Of<CrashActivity>(), result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("worker stopped each time", result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }

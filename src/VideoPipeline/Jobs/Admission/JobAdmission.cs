@@ -123,18 +123,7 @@ public sealed class JobAdmission
         var items = await this.container.GetAsync(cancellationToken);
         var key = this.Key(line);
         var query = new QueryDefinition("SELECT c.id FROM c WHERE c.line = @line").WithParameter("@line", key);
-        var ids = new List<string>();
-        using (var feed = items.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(key) }))
-        {
-            while (feed.HasMoreResults)
-            {
-                using var page = await feed.ReadNextAsync(cancellationToken);
-                page.EnsureSuccessStatusCode();
-                using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-                ids.AddRange(body.RootElement.GetProperty("Documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!));
-            }
-        }
-
+        var ids = await items.QueryPartitionAsync(query, key, d => d.GetProperty("id").GetString()!, cancellationToken);
         foreach (var id in ids)
         {
             using var _ = await items.DeleteItemStreamAsync(id, new PartitionKey(key), cancellationToken: cancellationToken);
@@ -246,24 +235,9 @@ public sealed class JobAdmission
     // The holders with the tickets that wait, best first (a single-partition query, as the local server requires).
     private static async Task<AdmissionLineView> ViewAsync(Container items, string line, IReadOnlyList<SlotHolder> holders, CancellationToken cancellationToken)
     {
-        var waiting = new List<AdmissionTicket>();
         var query = new QueryDefinition("SELECT * FROM c WHERE c.line = @line AND c.kind = 'ticket'").WithParameter("@line", line);
-        using var feed = items.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(line) });
-        while (feed.HasMoreResults)
-        {
-            using var page = await feed.ReadNextAsync(cancellationToken);
-            page.EnsureSuccessStatusCode();
-            using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-            foreach (var document in body.RootElement.GetProperty("Documents").EnumerateArray())
-            {
-                var ticket = document.Deserialize<AdmissionTicket>(TaskJson.Options)!;
-                if (!holders.Any(h => h.JobId == ticket.Id))
-                {
-                    waiting.Add(ticket);
-                }
-            }
-        }
-
+        var tickets = await items.QueryPartitionAsync(query, line, d => d.Deserialize<AdmissionTicket>(TaskJson.Options)!, cancellationToken);
+        var waiting = tickets.Where(t => !holders.Any(h => h.JobId == t.Id)).ToList();
         waiting.Sort(AdmissionLineView.Order);
         return new AdmissionLineView(holders, waiting);
     }

@@ -41,19 +41,28 @@ internal static class CosmosItems
         var query = new QueryDefinition($"SELECT * FROM c WHERE c.{partitionKeyPath} = @pk AND c.id = @id")
             .WithParameter("@pk", partitionKey)
             .WithParameter("@id", id);
+        var found = await container.QueryPartitionAsync(query, partitionKey, d => (Item: d.Deserialize<T>(TaskJson.Options)!, ETag: d.GetProperty("_etag").GetString()!), cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>
+    /// Every result of a query within one partition (the key must also be in its WHERE text, as the local server
+    /// requires), each read from its JSON document by <paramref name="read"/>.
+    /// </summary>
+    public static async Task<List<TResult>> QueryPartitionAsync<TResult>(
+        this Container container, QueryDefinition query, string partitionKey, Func<JsonElement, TResult> read, CancellationToken cancellationToken)
+    {
+        var results = new List<TResult>();
         using var feed = container.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) });
         while (feed.HasMoreResults)
         {
             using var page = await feed.ReadNextAsync(cancellationToken);
             page.EnsureSuccessStatusCode();
             using var body = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
-            foreach (var document in body.RootElement.GetProperty("Documents").EnumerateArray())
-            {
-                return (document.Deserialize<T>(TaskJson.Options)!, document.GetProperty("_etag").GetString()!);
-            }
+            results.AddRange(body.RootElement.GetProperty("Documents").EnumerateArray().Select(read));
         }
 
-        return null;
+        return results;
     }
 
     /// <summary>
