@@ -45,11 +45,13 @@ public sealed class ContainerFilesTests
         });
     }
 
-    [Fact]
-    public void ComfyDockerfile_listens_on_and_exposes_the_port_of_the_default_ComfyUI_base_url()
+    [Theory]
+    [InlineData(ComfyDockerfile, "ComfyUI__BaseUrls__0")]
+    [InlineData(WhisperNetDockerfile, "Whisper__BaseUrls__0")]
+    public void Dockerfile_single_target_listens_on_and_exposes_the_port_of_its_default_base_url(string path, string baseUrl)
     {
-        var port = DefaultPort("ComfyUI__BaseUrls__0");
-        var stage = Dockerfile.Read(ComfyDockerfile).Targets.Single();
+        var port = DefaultPort(baseUrl);
+        var stage = Dockerfile.Read(path).Targets.Single();
 
         Assert.Equal(port, stage.ListenPort());
         Assert.Equal([port], stage.ExposedPorts());
@@ -62,16 +64,6 @@ public sealed class ContainerFilesTests
     {
         var port = DefaultPort("Whisper__BaseUrls__0");
         var stage = Dockerfile.Read(WhisperDockerfile).Targets.Single(s => s.Name == target);
-
-        Assert.Equal(port, stage.ListenPort());
-        Assert.Equal([port], stage.ExposedPorts());
-    }
-
-    [Fact]
-    public void WhisperNetDockerfile_listens_on_and_exposes_the_port_of_the_default_Whisper_base_url()
-    {
-        var port = DefaultPort("Whisper__BaseUrls__0");
-        var stage = Dockerfile.Read(WhisperNetDockerfile).Targets.Single();
 
         Assert.Equal(port, stage.ListenPort());
         Assert.Equal([port], stage.ExposedPorts());
