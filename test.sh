@@ -10,6 +10,4 @@ source scripts/emulators.sh
 trap emulators_stop EXIT
 emulators_start
 build VideoFunctions.sln
-# -m:1: one test project at a time. The Whisper server's tests transcribe on the CPU, and beside them the
-# pipeline's timing-sensitive durable tests (crash recovery, scheduling) failed on a loaded 2-core machine.
-dotnet test VideoFunctions.sln -c "$BUILD_CONFIGURATION" --no-build -m:1 --logger "console;verbosity=normal" "$@"
+dotnet test VideoFunctions.sln -c "$BUILD_CONFIGURATION" --no-build --logger "console;verbosity=normal" "$@"
