@@ -16,6 +16,7 @@ public sealed class ContainerFilesTests
 {
     private const string ComfyDockerfile = "infra/containers/comfyui-hunyuan/Dockerfile";
     private const string WhisperDockerfile = "infra/containers/whisper/Dockerfile";
+    private const string WhisperNetDockerfile = "infra/containers/whisper-net/Dockerfile";
 
     // The models/ folder each core loader reads (ComfyUI folder_paths; ComfyUI_examples hunyuan_video).
     private static readonly Dictionary<string, string> LoaderFolders = new(StringComparer.Ordinal)
@@ -26,7 +27,7 @@ public sealed class ContainerFilesTests
         ["VAELoader"] = "vae",
     };
 
-    public static TheoryData<string> Dockerfiles => new() { ComfyDockerfile, WhisperDockerfile };
+    public static TheoryData<string> Dockerfiles => new() { ComfyDockerfile, WhisperDockerfile, WhisperNetDockerfile };
 
     [Fact]
     public void ComfyDockerfile_fetches_every_file_the_embedded_template_loads_into_its_loaders_folder()
@@ -44,11 +45,13 @@ public sealed class ContainerFilesTests
         });
     }
 
-    [Fact]
-    public void ComfyDockerfile_listens_on_and_exposes_the_port_of_the_default_ComfyUI_base_url()
+    [Theory]
+    [InlineData(ComfyDockerfile, "ComfyUI__BaseUrls__0")]
+    [InlineData(WhisperNetDockerfile, "Whisper__BaseUrls__0")]
+    public void Dockerfile_single_target_listens_on_and_exposes_the_port_of_its_default_base_url(string path, string baseUrl)
     {
-        var port = DefaultPort("ComfyUI__BaseUrls__0");
-        var stage = Dockerfile.Read(ComfyDockerfile).Targets.Single();
+        var port = DefaultPort(baseUrl);
+        var stage = Dockerfile.Read(path).Targets.Single();
 
         Assert.Equal(port, stage.ListenPort());
         Assert.Equal([port], stage.ExposedPorts());
@@ -64,6 +67,19 @@ public sealed class ContainerFilesTests
 
         Assert.Equal(port, stage.ListenPort());
         Assert.Equal([port], stage.ExposedPorts());
+    }
+
+    [Fact]
+    public void WhisperNetDockerfile_restores_and_publishes_the_server_with_the_CUDA_runtime_package()
+    {
+        var build = Dockerfile.Read(WhisperNetDockerfile).Stages.Single(s => s.Name == "build");
+        var project = File.ReadAllText(Path.Combine(Emulators.RepositoryRoot, "src", "VideoFunctions.Whisper", "VideoFunctions.Whisper.csproj"));
+
+        var runs = build.Instructions.Where(i => i.Keyword == "RUN").Select(i => i.Arguments).ToList();
+
+        Assert.Contains(runs, r => r.StartsWith("dotnet restore", StringComparison.Ordinal) && r.Contains("-p:WhisperCuda=true", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.StartsWith("dotnet publish", StringComparison.Ordinal) && r.Contains("-p:WhisperCuda=true", StringComparison.Ordinal));
+        Assert.Matches(@"<ItemGroup Condition=""'\$\(WhisperCuda\)' == 'true'"">\s*<PackageReference Include=""Whisper\.net\.Runtime\.Cuda12\.Linux"" />", project);
     }
 
     [Fact]
@@ -220,7 +236,7 @@ public sealed class ContainerFilesTests
 
     private sealed record Stage(string Name, string BaseImage, List<Instruction> Instructions)
     {
-        /// <summary>The port the server is started on: <c>--port N</c> in the CMD, or speaches' <c>UVICORN_PORT</c>.</summary>
+        /// <summary>The port the server is started on: <c>--port N</c> or ASP.NET Core's <c>--urls</c> in the CMD, or speaches' <c>UVICORN_PORT</c>.</summary>
         public int? ListenPort()
         {
             var command = this.Instructions.Last(i => i.Keyword == "CMD").Arguments;
@@ -229,6 +245,12 @@ public sealed class ContainerFilesTests
             if (port >= 0)
             {
                 return int.Parse(arguments[port + 1], CultureInfo.InvariantCulture);
+            }
+
+            var urls = Array.IndexOf(arguments, "--urls"); // ASP.NET Core
+            if (urls >= 0)
+            {
+                return new Uri(arguments[urls + 1]).Port;
             }
 
             var uvicorn = this.Instructions.Where(i => i.Keyword == "ENV")

@@ -1,0 +1,3 @@
+namespace VideoFunctions.Whisper.Audio;
+
+public sealed class AudioTooLongException(TimeSpan limit) : Exception($"The audio is longer than the {limit} this server accepts.");
