@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VideoPipeline.Domain;
@@ -8,7 +9,6 @@ using VideoPipeline.Host.Cli;
 using VideoPipeline.Host.Hosting;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Workflow.Manifest;
 
@@ -100,7 +100,7 @@ public static class PipelineBenchmark
             var blobs = services.GetRequiredService<BlobServiceClient>();
             foreach (var container in AssetContainers.All)
             {
-                await blobs.DeleteContainerAsync(prefix + container, CancellationToken.None);
+                await blobs.GetBlobContainerClient(prefix + container).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
             }
 
             try

@@ -24,12 +24,9 @@ public sealed class AzureStorageClient
         var log = (ILogger?)logger ?? NullLogger.Instance;
         this.Connection = connection;
         this.Blobs = new BlobServiceClient(new StorageHttpPipeline("Blob", connection.BlobEndpoint, http, authorizer, options, log), connection, options);
-        this.Queues = new QueueServiceClient(new StorageHttpPipeline("Queue", connection.QueueEndpoint, http, authorizer, options, log));
     }
 
     public StorageConnectionString Connection { get; }
 
     public BlobServiceClient Blobs { get; }
-
-    public QueueServiceClient Queues { get; }
 }
