@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Storage;
-using Legacy = VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Host.Bench;
 
@@ -37,8 +36,7 @@ public static class StorageBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Storage benchmark: {Mib(sizeBytes)} MiB to {blobs.Uri}{Container} ({Mib(settings.BlockSizeBytes):0} MiB blocks, {settings.MaxParallelBlocks} in flight)"));
             var sourceHash = await WriteRandomFileAsync(source, sizeBytes, cancellationToken);
-            var identical = true;
-            identical &= await MeasureAsync(
+            var identical = await MeasureAsync(
                 "Blob SDK (asset store)",
                 output,
                 sizeBytes,
@@ -47,19 +45,6 @@ public static class StorageBenchmark
                 target => store.DownloadToFileAsync(asset, target, cancellationToken),
                 cancellationToken);
 
-            // TEMPORARY: the hand-written REST client, measured in the same run before it is deleted.
-            var legacy = new Legacy.AzureStorageClient(
-                Legacy.StorageConnectionString.Development,
-                new StorageOptions { SingleUploadMaxBytes = settings.SingleUploadMaxBytes, BlockSizeBytes = settings.BlockSizeBytes, MaxParallelBlocks = settings.MaxParallelBlocks },
-                new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
-            identical &= await MeasureAsync(
-                "hand-written REST client",
-                output,
-                sizeBytes,
-                sourceHash,
-                () => legacy.Blobs.UploadFileAsync(Container, asset.Name, source, cancellationToken: cancellationToken),
-                target => legacy.Blobs.DownloadToFileAsync(Container, asset.Name, target, cancellationToken),
-                cancellationToken);
             return identical ? 0 : 1;
         }
         finally
