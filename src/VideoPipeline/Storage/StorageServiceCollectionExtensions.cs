@@ -65,12 +65,17 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Cosmos DB task store and its health probe, configured from the <c>TaskStore</c> section.</summary>
+    /// <summary>
+    /// The Cosmos DB task store and its health probe, configured from the <c>TaskStore</c> section. Its
+    /// <see cref="Microsoft.Azure.Cosmos.CosmosClient"/> is registered with <c>AddAzureClients</c> like the storage
+    /// clients, from one factory: the account key when the connection string has one, else Entra ID.
+    /// </summary>
     public static IServiceCollection AddTaskStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TaskStoreOptions>().Bind(configuration.GetSection(TaskStoreOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => CosmosClientFactory.Create(provider.GetRequiredService<IOptions<TaskStoreOptions>>().Value));
+        services.AddAzureClients(azure => azure.AddClient<Microsoft.Azure.Cosmos.CosmosClient, Microsoft.Azure.Cosmos.CosmosClientOptions>(
+            (_, provider) => CosmosClientFactory.Create(provider.GetRequiredService<IOptions<TaskStoreOptions>>().Value)));
         services.TryAddSingleton<CosmosTaskStore>();
         services.TryAddSingleton<ITaskStore>(provider => provider.GetRequiredService<CosmosTaskStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageHealthProbe, TaskStoreHealthProbe>());

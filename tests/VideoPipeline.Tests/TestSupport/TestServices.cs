@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.DependencyInjection;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using Azure.Storage.Blobs;
 
 namespace VideoPipeline.Tests.TestSupport;
 
@@ -65,7 +65,7 @@ public sealed class TestServices : IDisposable
         {
             foreach (var container in AssetContainers.All)
             {
-                blobs.DeleteContainerAsync(this.ContainerPrefix + container).GetAwaiter().GetResult();
+                blobs.GetBlobContainerClient(this.ContainerPrefix + container).DeleteIfExists();
             }
 
             this.Get<VideoPipeline.Durable.Engine.DurableClient>().DeleteTaskHubAsync().GetAwaiter().GetResult();

@@ -29,7 +29,7 @@ public abstract class PingHealthProbe : IStorageHealthProbe
         }
         catch (RequestFailedException e)
         {
-            return StorageHealth.Down(this.Name, e.Status == 0 ? $"{this.Endpoint} is unreachable: {e.Message}" : $"{e.Status} {e.ErrorCode}".TrimEnd(), clock.Elapsed);
+            return StorageHealth.Down(this.Name, e.Status == 0 ? $"{this.Endpoint} is not reachable ({e.Message.Split('\n')[0].Trim()})" : $"{e.Status} {e.ErrorCode}".TrimEnd(), clock.Elapsed);
         }
     }
 
