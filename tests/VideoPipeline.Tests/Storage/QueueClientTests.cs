@@ -70,7 +70,7 @@ public sealed class QueueClientTests(EmulatorFixture emulators) : IAsyncLifetime
     public async Task DeleteMessage_with_its_receipt_removes_it()
     {
         await this.Queue.SendMessageAsync(BinaryData.FromString("{}"));
-        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.Zero)).Value;
+        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
         await this.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
 
@@ -98,7 +98,7 @@ public sealed class QueueClientTests(EmulatorFixture emulators) : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<RequestFailedException>(() => this.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt));
 
-        Assert.Equal(404, error.Status);
+        Assert.Equal("PopReceiptMismatch", error.ErrorCode);
     }
 
     private sealed record Work(string TaskId, int Attempt);

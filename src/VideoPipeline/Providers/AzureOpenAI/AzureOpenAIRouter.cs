@@ -107,8 +107,7 @@ public sealed class AzureOpenAIRouter(
                     message.Request.Content = BinaryContent.Create(BinaryData.FromString(body.ToJsonString()));
                 }
 
-                message.BufferResponse = !call.Streamed;
-                message.Apply(new RequestOptions { CancellationToken = token });
+                message.Apply(new RequestOptions { CancellationToken = token, BufferResponse = !call.Streamed });
                 await client.Pipeline.SendAsync(message);
                 var response = message.Response!;
                 if (response.IsError && !call.AlsoSuccessful.Contains(response.Status))
