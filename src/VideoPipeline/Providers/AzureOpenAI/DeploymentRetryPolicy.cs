@@ -11,7 +11,7 @@ namespace VideoPipeline.Providers.AzureOpenAI;
 internal sealed class DeploymentRetryPolicy(AzureOpenAIOptions options) : ClientRetryPolicy(options.MaxRetries)
 {
     protected override bool ShouldRetry(PipelineMessage message, Exception? exception) =>
-        !IsThrottled(message, exception) && (base.ShouldRetry(message, exception) || IsTimeout(message, exception));
+        !IsThrottled(message, exception) && base.ShouldRetry(message, exception);
 
     protected override ValueTask<bool> ShouldRetryAsync(PipelineMessage message, Exception? exception) =>
         ValueTask.FromResult(this.ShouldRetry(message, exception));
@@ -76,8 +76,4 @@ internal sealed class DeploymentRetryPolicy(AzureOpenAIOptions options) : Client
 
     private static bool IsThrottled(PipelineMessage message, Exception? exception) =>
         exception is null && message.Response is { } response && IsThrottled(response);
-
-    // The pipeline's NetworkTimeout cancels the attempt; the caller's own token did not.
-    private static bool IsTimeout(PipelineMessage message, Exception? exception) =>
-        exception is OperationCanceledException && !message.CancellationToken.IsCancellationRequested;
 }
