@@ -20,6 +20,10 @@ public sealed class StorageConnection
     /// <summary>The Functions connection name, and the configuration key it is read from.</summary>
     public const string Name = "AzureWebJobsStorage";
 
+    /// <summary>The keys of an identity-based connection, as <c>AzureWebJobsStorage__{key}</c>.</summary>
+    public static readonly IReadOnlyList<string> IdentitySettings =
+        ["accountName", "serviceUri", "blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId"];
+
     /// <summary>Azurite's well-known account, used when <c>AzureWebJobsStorage</c> is not set at all.</summary>
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
