@@ -46,18 +46,28 @@ public sealed class BlobUploadFailureTests(EmulatorFixture emulators) : IAsyncLi
     {
         public override bool CanSeek => false;
 
-        public override int Read(byte[] buffer, int offset, int count) => this.ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (this.Position >= failAfter)
+            {
+                onFail();
+                throw new OperationCanceledException();
+            }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            return base.Read(buffer, offset, (int)Math.Min(count, Math.Max(1, failAfter - this.Position)));
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (this.Position >= failAfter)
             {
                 onFail();
                 cancellationToken.ThrowIfCancellationRequested();
+                throw new OperationCanceledException();
             }
 
             var limited = buffer[..(int)Math.Min(buffer.Length, Math.Max(1, failAfter - this.Position))];
-            return await base.ReadAsync(limited, cancellationToken);
+            return ValueTask.FromResult(base.Read(limited.Span));
         }
     }
 }

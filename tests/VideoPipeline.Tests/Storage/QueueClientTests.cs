@@ -78,15 +78,16 @@ public sealed class QueueClientTests(EmulatorFixture emulators) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateMessage_to_zero_makes_a_hidden_message_visible_again()
+    public async Task UpdateMessage_to_zero_makes_a_hidden_message_visible_again_with_its_body_intact()
     {
-        await this.Queue.SendMessageAsync(BinaryData.FromString("{}"));
+        await this.Queue.SendMessageAsync(BinaryData.FromString("{\"keep\":1}"));
         var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
 
         await this.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         var again = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
         Assert.Equal(message.MessageId, again.MessageId);
+        Assert.Equal("{\"keep\":1}", again.Body.ToString());
     }
 
     [Fact]

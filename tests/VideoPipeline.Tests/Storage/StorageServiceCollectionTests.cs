@@ -102,7 +102,8 @@ public sealed class StorageServiceCollectionTests
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
         var known = typeof(StorageOptions).GetProperties().Where(p => p.CanWrite).Select(p => $"{StorageOptions.Section}:{p.Name}")
             .Concat(typeof(TaskStoreOptions).GetProperties().Select(p => $"{TaskStoreOptions.Section}:{p.Name}"))
-            .Append(StorageConnection.Name);
+            .Append(StorageConnection.Name)
+            .Concat(StorageConnection.IdentitySettings.Select(k => $"{StorageConnection.Name}:{k}"));
 
         using var services = Build(settings);
 

@@ -103,7 +103,7 @@ public sealed class StorageConnection
         {
             throw new InvalidOperationException(
                 $"{setting} is not set: give a connection string (UseDevelopmentStorage=true for Azurite), or {setting}__accountName, "
-                + $"or {setting}__blobServiceUri, __queueServiceUri and __tableServiceUri (with {setting}__credential=managedidentity "
+                + $"or {setting}__blobServiceUri, {setting}__queueServiceUri and {setting}__tableServiceUri (with {setting}__credential=managedidentity "
                 + $"and {setting}__clientId for a user-assigned identity)");
         }
 
