@@ -25,7 +25,7 @@ public sealed class BlobUploadEmulatorKillTests : IDisposable
         await this.StartAzuriteAsync();
         var store = this.Store();
         var asset = new AssetRef(AssetContainers.Renders, "partial.bin");
-        await store.UploadAsync(new AssetRef(AssetContainers.Renders, "warm-up.bin"), new MemoryStream([1]), ContentTypes.OctetStream);
+        await store.UploadAsync(new AssetRef(AssetContainers.Renders, "warm-up.bin"), new MemoryStream([1]), ContentTypes.OctetStream); // creates the container
         var source = new TriggerStream(TestData.Bytes(32 * TestData.MiB), at: 10 * TestData.MiB, () => this.azurite!.Kill());
 
         var upload = store.UploadAsync(asset, source, ContentTypes.OctetStream);
@@ -35,7 +35,6 @@ public sealed class BlobUploadEmulatorKillTests : IDisposable
 
         await this.StartAzuriteAsync();
         Assert.Null(await this.Store().GetPropertiesAsync(asset));
-        Assert.NotNull(await this.Store().GetPropertiesAsync(new AssetRef(AssetContainers.Renders, "warm-up.bin")));
     }
 
     public void Dispose()
