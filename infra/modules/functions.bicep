@@ -93,8 +93,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 
-    // Assets: a connection string without AccountKey means Entra ID.
-    Storage__ConnectionString: 'BlobEndpoint=${storageBlobEndpoint};QueueEndpoint=${storageQueueEndpoint}'
+    // Assets use the same identity-based AzureWebJobsStorage connection as the host and the task hub.
     Storage__ContainerPrefix: containerPrefix
     BlobTrigger__Container: uploadsContainer
 

@@ -1,10 +1,10 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Host.Hosting;
 using VideoPipeline.Jobs.Admission;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Host.Bench;
 
@@ -59,7 +59,7 @@ internal sealed class PrivateHub : IAsyncDisposable
         var blobs = this.Services.GetRequiredService<BlobServiceClient>();
         foreach (var container in AssetContainers.All)
         {
-            await blobs.DeleteContainerAsync($"{this.Hub}-{container}", CancellationToken.None);
+            await blobs.GetBlobContainerClient($"{this.Hub}-{container}").DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
         }
 
         this.Host.Dispose();

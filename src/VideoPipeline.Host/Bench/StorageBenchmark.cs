@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Host.Bench;
 
 /// <summary>
-/// Uploads and downloads one large file (256 MiB by default) through the Blob client and prints the throughput
-/// both ways and the peak managed memory while doing it. Target: peak under 64 MiB, whatever the file size.
+/// Uploads and downloads one large file (256 MiB by default) through the asset store (the Blob SDK) and prints the
+/// throughput both ways and the peak managed memory while doing it. Target: peak under 64 MiB, whatever the file size.
 /// </summary>
 public static class StorageBenchmark
 {
@@ -18,55 +18,76 @@ public static class StorageBenchmark
     public const long TargetPeakBytes = 64L * 1024 * 1024;
     private const string Container = "bench";
 
-    /// <summary>0 when the round trip was byte-identical, 1 otherwise.</summary>
+    /// <summary>0 when every round trip was byte-identical, 1 otherwise.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken, long sizeBytes = DefaultSizeBytes)
     {
-        var client = services.GetService<AzureStorageClient>() ?? CreateClient(services);
-        var blobs = client.Blobs;
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        var settings = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var store = new BlobAssetStore(blobs, services.GetRequiredService<BlobReadLinks>(), Options.Create(new StorageOptions
+        {
+            SingleUploadMaxBytes = settings.SingleUploadMaxBytes,
+            BlockSizeBytes = settings.BlockSizeBytes,
+            MaxParallelBlocks = settings.MaxParallelBlocks,
+        }));
         var source = Path.Combine(Path.GetTempPath(), $"vf-bench-{Guid.NewGuid():N}.bin");
-        var target = source + ".down";
-        var name = $"{Guid.NewGuid():N}.bin";
+        var asset = new AssetRef(Container, $"{Guid.NewGuid():N}.bin");
         try
         {
-            await output.WriteLineAsync($"Storage benchmark: {Mib(sizeBytes)} MiB to {blobs.Endpoint}/{Container}");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Storage benchmark: {Mib(sizeBytes)} MiB to {blobs.Uri}{Container} ({Mib(settings.BlockSizeBytes):0} MiB blocks, {settings.MaxParallelBlocks} in flight)"));
             var sourceHash = await WriteRandomFileAsync(source, sizeBytes, cancellationToken);
-            await blobs.CreateContainerAsync(Container, cancellationToken);
+            var identical = await MeasureAsync(
+                "Blob SDK (asset store)",
+                output,
+                sizeBytes,
+                sourceHash,
+                () => store.UploadFileAsync(asset, source, ContentTypes.OctetStream, cancellationToken: cancellationToken),
+                target => store.DownloadToFileAsync(asset, target, cancellationToken),
+                cancellationToken);
 
+            return identical ? 0 : 1;
+        }
+        finally
+        {
+            File.Delete(source);
+            await store.DeleteAsync(asset, CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> MeasureAsync(
+        string label, TextWriter output, long sizeBytes, byte[] sourceHash, Func<Task> upload, Func<string, Task> download, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"vf-bench-{Guid.NewGuid():N}.down");
+        try
+        {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var baseline = GC.GetTotalMemory(forceFullCollection: true);
             using var sampler = new MemorySampler();
 
             var clock = Stopwatch.StartNew();
-            await blobs.UploadFileAsync(Container, name, source, new BlobUploadOptions { ContentType = ContentTypes.OctetStream }, cancellationToken);
-            var upload = clock.Elapsed;
+            await upload();
+            var up = clock.Elapsed;
 
             clock.Restart();
-            await blobs.DownloadToFileAsync(Container, name, target, cancellationToken);
-            var download = clock.Elapsed;
+            await download(target);
+            var down = clock.Elapsed;
             var (peakManaged, peakHeap) = await sampler.StopAsync();
 
             var targetHash = await HashFileAsync(target, cancellationToken);
             var identical = sourceHash.AsSpan().SequenceEqual(targetHash);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  upload:   {upload.TotalSeconds,7:0.00} s  {Mib(sizeBytes) / upload.TotalSeconds,8:0.0} MB/s"));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  download: {download.TotalSeconds,7:0.00} s  {Mib(sizeBytes) / download.TotalSeconds,8:0.0} MB/s"));
+            await output.WriteLineAsync($"  {label}:");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    upload:   {up.TotalSeconds,7:0.00} s  {Mib(sizeBytes) / up.TotalSeconds,8:0.0} MiB/s"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    download: {down.TotalSeconds,7:0.00} s  {Mib(sizeBytes) / down.TotalSeconds,8:0.0} MiB/s"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  peak managed memory: {Mib(peakManaged):0.0} MiB (baseline {Mib(baseline):0.0} MiB, peak GC heap {Mib(peakHeap):0.0} MiB); target < {Mib(TargetPeakBytes):0} MiB: {(peakManaged < TargetPeakBytes ? "met" : "NOT met")}"));
-            await output.WriteLineAsync($"  round trip: {(identical ? "sha256 identical" : "CONTENT DIFFERS")}");
-            return identical ? 0 : 1;
+                $"    peak managed memory: {Mib(peakManaged):0.0} MiB ({Mib(peakManaged - baseline):0.0} MiB above the baseline of {Mib(baseline):0.0} MiB, peak GC heap {Mib(peakHeap):0.0} MiB); target < {Mib(TargetPeakBytes):0} MiB: {(peakManaged < TargetPeakBytes ? "met" : "NOT met")}"));
+            await output.WriteLineAsync($"    round trip: {(identical ? "sha256 identical" : "CONTENT DIFFERS")}");
+            return identical;
         }
         finally
         {
-            File.Delete(source);
             File.Delete(target);
-            await blobs.DeleteAsync(Container, name, cancellationToken: CancellationToken.None);
         }
-    }
-
-    private static AzureStorageClient CreateClient(IServiceProvider services)
-    {
-        var options = services.GetService<IOptions<StorageOptions>>()?.Value ?? new StorageOptions();
-        return new AzureStorageClient(StorageConnectionString.Parse(options.ConnectionString), options, new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);

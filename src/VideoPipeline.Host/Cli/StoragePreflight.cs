@@ -20,8 +20,8 @@ public sealed class StoragePreflight(IEnumerable<IStorageHealthProbe> probes)
 
     private static string Describe(string probe) => probe switch
     {
-        "blob" => "Blob storage (Azurite, Storage__ConnectionString)",
-        "queue" => "Queue storage (Azurite, Storage__ConnectionString)",
+        "blob" => "Blob storage (Azurite, AzureWebJobsStorage)",
+        "queue" => "Queue storage (Azurite, AzureWebJobsStorage)",
         "cosmos" => "the task store (Cosmos DB, TaskStore__ConnectionString)",
         _ => probe,
     };

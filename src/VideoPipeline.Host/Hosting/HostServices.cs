@@ -38,9 +38,11 @@ public static class HostServices
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
 
-        // CLI output belongs to the verbs; logs go to stderr and default to warnings.
+        // CLI output belongs to the verbs; logs go to stderr and default to warnings. The Azure SDKs log every 4xx
+        // answer as a warning (a 409 "already exists" included), so theirs start at errors unless Logging says otherwise.
         builder.Logging
             .ClearProviders()
+            .AddFilter("Azure", LogLevel.Error)
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
 

@@ -19,7 +19,8 @@ public static class AzureOpenAIServiceCollectionExtensions
     public const string HttpClientName = "AzureOpenAI";
 
     /// <summary>
-    /// The Azure OpenAI client and options, and the Azure providers the <c>Providers</c> section selects
+    /// The Azure OpenAI SDK clients (one per resource, <see cref="AzureOpenAIClients"/>) behind the deployment
+    /// <see cref="AzureOpenAIRouter"/>, and the Azure providers the <c>Providers</c> section selects
     /// ("azure-openai" for Planner, Moderation, Speech, Transcription; "offline" keeps the offline one).
     /// A selected provider replaces whatever is registered for its port, so the call may come before or
     /// after <see cref="VideoPipelineServiceCollectionExtensions.AddOfflineProviders"/>. Sora 1 and Sora 2
@@ -31,15 +32,18 @@ public static class AzureOpenAIServiceCollectionExtensions
         var selection = configuration.GetSection(ProviderSelectionOptions.Section).Get<ProviderSelectionOptions>() ?? new ProviderSelectionOptions();
         services.AddOptions<ProviderSelectionOptions>().Bind(configuration.GetSection(ProviderSelectionOptions.Section));
 
-        // The client sets its own per-attempt timeout; connections are recycled so DNS changes (failover) are seen.
+        // The SDK's pipeline times and retries each attempt; its transport is this client, whose pooled connections
+        // are recycled so DNS changes (failover) are seen. No resilience handler here: the SDK's retry policy is the one.
         services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new AzureOpenAIClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+        services.TryAddSingleton(provider => new AzureOpenAIClients(
             provider.GetRequiredService<IOptions<AzureOpenAIOptions>>(),
-            credential: null,
-            provider.GetService<ILogger<AzureOpenAIClient>>(),
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.TryAddSingleton(provider => new AzureOpenAIRouter(
+            provider.GetRequiredService<AzureOpenAIClients>(),
+            provider.GetRequiredService<IOptions<AzureOpenAIOptions>>(),
+            provider.GetService<ILogger<AzureOpenAIRouter>>(),
             provider.GetRequiredService<TimeProvider>()));
 
         if (Selected(selection.Planner, nameof(selection.Planner)))

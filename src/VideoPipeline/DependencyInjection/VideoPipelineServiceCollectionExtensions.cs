@@ -42,6 +42,7 @@ public static class VideoPipelineServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFFmpegRunner, FFmpegRunner>();
+        services.TryAddSingleton<IFFMpegCoreOptions, FFMpegCoreOptions>();
         services.AddSingleton<IMediaProbe, FFprobeMediaProbe>();
 
         // Assets in Blob storage (Azurite locally), task records in Cosmos DB.

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Storage;
 
 /// <summary>
 /// Assets as block blobs, one container per asset kind (<see cref="AssetContainers"/>), each created once on
-/// first use. Uploads commit their block list only when every block is in, so a reader sees the old asset or
-/// the new one, never a partial one. Read links are read-only service SAS URLs.
+/// first use. Uploads stream in blocks of <see cref="StorageOptions.BlockSizeBytes"/> and commit the block list
+/// only when every block is in, so a reader sees the old asset or the new one, never a partial one. Read links
+/// are expiring read-only SAS URLs (<see cref="BlobReadLinks"/>).
 /// </summary>
-public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider? time = null) : IAssetStore
+public sealed class BlobAssetStore(BlobServiceClient blobs, BlobReadLinks links, IOptions<StorageOptions> options, TimeProvider? time = null) : IAssetStore
 {
     private readonly StorageOptions options = options.Value;
     private readonly TimeProvider time = time ?? TimeProvider.System;
@@ -22,9 +25,8 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
         IReadOnlyDictionary<string, string>? metadata = null,
         CancellationToken cancellationToken = default)
     {
-        await this.EnsureContainerAsync(asset, cancellationToken);
-        var uploaded = await blobs.UploadFileAsync(this.ContainerOf(asset), asset.Name, localPath, Upload(contentType, metadata), cancellationToken);
-        return ToAsset(asset, uploaded);
+        await using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await this.UploadAsync(asset, file, contentType, metadata, cancellationToken);
     }
 
     public async Task<AssetProperties> UploadAsync(
@@ -35,23 +37,46 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
         CancellationToken cancellationToken = default)
     {
         await this.EnsureContainerAsync(asset, cancellationToken);
-        var uploaded = await blobs.UploadAsync(this.ContainerOf(asset), asset.Name, content, Upload(contentType, metadata), cancellationToken);
-        return ToAsset(asset, uploaded);
+        // A seekable source tells the SDK its length; any other is counted as the SDK reads it.
+        var start = content.CanSeek ? content.Position : 0;
+        var counted = content.CanSeek ? null : new CountingStream(content);
+        var written = await this.BlobOf(asset).UploadAsync(
+            counted ?? content,
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = metadata?.ToDictionary(StringComparer.OrdinalIgnoreCase),
+                TransferOptions = this.options.TransferOptions,
+            },
+            cancellationToken);
+        var length = counted?.BytesRead ?? content.Length - start;
+        return new AssetProperties(
+            asset, length, contentType, written.Value.ETag.ToString("H"), written.Value.LastModified, metadata ?? new Dictionary<string, string>());
     }
 
     public async Task<AssetProperties?> GetPropertiesAsync(AssetRef asset, CancellationToken cancellationToken = default)
     {
-        var properties = await blobs.GetPropertiesAsync(this.ContainerOf(asset), asset.Name, cancellationToken: cancellationToken);
-        return properties is null ? null : ToAsset(asset, properties);
+        try
+        {
+            var properties = (await this.BlobOf(asset).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new AssetProperties(
+                asset, properties.ContentLength, properties.ContentType ?? ContentTypes.OctetStream, properties.ETag.ToString("H"), properties.LastModified, properties.Metadata.AsReadOnly());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<Stream> OpenReadAsync(AssetRef asset, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await blobs.DownloadAsync(this.ContainerOf(asset), asset.Name, cancellationToken: cancellationToken);
+            // One streamed response; the SDK resumes it from where it broke off (pinned to the ETag it started with).
+            var download = await this.BlobOf(asset).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return download.Value.Content;
         }
-        catch (StorageRequestException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             throw new AssetNotFoundException(asset);
         }
@@ -63,13 +88,16 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
         var temp = localPath + ".part-" + Guid.NewGuid().ToString("N");
         try
         {
-            await using (var source = await this.OpenReadAsync(asset, cancellationToken))
             await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await source.CopyToAsync(target, 1 << 20, cancellationToken);
+                await this.BlobOf(asset).DownloadToAsync(target, new BlobDownloadToOptions { TransferOptions = this.options.TransferOptions }, cancellationToken);
             }
 
             File.Move(temp, localPath, overwrite: true);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new AssetNotFoundException(asset);
         }
         finally
         {
@@ -77,18 +105,20 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
         }
     }
 
-    public Task<bool> DeleteAsync(AssetRef asset, CancellationToken cancellationToken = default) =>
-        blobs.DeleteAsync(this.ContainerOf(asset), asset.Name, cancellationToken: cancellationToken);
+    public async Task<bool> DeleteAsync(AssetRef asset, CancellationToken cancellationToken = default) =>
+        (await this.BlobOf(asset).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
 
-    public Uri GetReadUri(AssetRef asset, TimeSpan? lifetime = null) =>
-        blobs.CreateReadSasUri(this.ContainerOf(asset), asset.Name, this.time.GetUtcNow() + (lifetime ?? this.options.SasLifetime));
+    public Task<Uri> GetReadUriAsync(AssetRef asset, TimeSpan? lifetime = null, CancellationToken cancellationToken = default) =>
+        links.CreateAsync(this.ContainerOf(asset), asset.Name, this.time.GetUtcNow() + (lifetime ?? this.options.SasLifetime), cancellationToken);
 
     private string ContainerOf(AssetRef asset) => this.options.ContainerPrefix + asset.Container;
+
+    private BlobClient BlobOf(AssetRef asset) => blobs.GetBlobContainerClient(this.ContainerOf(asset)).GetBlobClient(asset.Name);
 
     private async Task EnsureContainerAsync(AssetRef asset, CancellationToken cancellationToken)
     {
         var container = this.ContainerOf(asset);
-        var creation = this.containers.GetOrAdd(container, name => new Lazy<Task>(() => blobs.CreateContainerAsync(name)));
+        var creation = this.containers.GetOrAdd(container, name => new Lazy<Task>(() => blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync()));
         try
         {
             await creation.Value.WaitAsync(cancellationToken);
@@ -100,10 +130,4 @@ public sealed class BlobAssetStore(BlobServiceClient blobs, IOptions<StorageOpti
             throw;
         }
     }
-
-    private static BlobUploadOptions Upload(string contentType, IReadOnlyDictionary<string, string>? metadata) =>
-        new() { ContentType = contentType, Metadata = metadata };
-
-    private static AssetProperties ToAsset(AssetRef asset, BlobProperties blob) =>
-        new(asset, blob.Length, blob.ContentType, blob.ETag, blob.LastModified, blob.Metadata);
 }

@@ -31,6 +31,6 @@ public interface IAssetStore
 
     Task<bool> DeleteAsync(AssetRef asset, CancellationToken cancellationToken = default);
 
-    /// <summary>A read-only link for users; expiring where the store supports it.</summary>
-    Uri GetReadUri(AssetRef asset, TimeSpan? lifetime = null);
+    /// <summary>A read-only link for users that expires after <paramref name="lifetime"/> (the configured default when null).</summary>
+    Task<Uri> GetReadUriAsync(AssetRef asset, TimeSpan? lifetime = null, CancellationToken cancellationToken = default);
 }

@@ -1,14 +1,26 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Storage.Account;
 
 namespace VideoPipeline.Storage;
 
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
 {
     private const int MiB = 1024 * 1024;
+
+    /// <summary>Settings that moved to the Functions connection; a value left under the old name would be silently ignored.</summary>
+    private static readonly string[] Moved = ["ConnectionString", "ManagedIdentityClientId"];
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var errors = new List<string>();
+        foreach (var key in Moved.Where(k => !string.IsNullOrEmpty(configuration[$"{StorageOptions.Section}:{k}"])))
+        {
+            errors.Add(key == "ConnectionString"
+                ? $"Storage:ConnectionString is no longer read: set the connection string as {StorageConnection.Name}"
+                : $"Storage:ManagedIdentityClientId is no longer read: set {StorageConnection.Name}__credential=managedidentity and {StorageConnection.Name}__clientId");
+        }
+
         if (options.SingleUploadMaxBytes is < 1 or > 256 * MiB)
         {
             errors.Add("Storage:SingleUploadMaxBytes must be between 1 and 256 MiB");

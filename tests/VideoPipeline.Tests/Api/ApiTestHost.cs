@@ -79,10 +79,10 @@ public sealed class ApiTestHost : IAsyncDisposable
     {
         await this.App.StopAsync();
         await this.Get<VideoPipeline.Durable.Hosting.TaskHubMaintenance>().DeleteAsync(CancellationToken.None);
-        var blobs = this.Get<VideoPipeline.Storage.Azure.BlobServiceClient>();
+        var blobs = this.Get<Azure.Storage.Blobs.BlobServiceClient>();
         foreach (var container in VideoPipeline.Storage.AssetContainers.All)
         {
-            await blobs.DeleteContainerAsync(this.ContainerPrefix + container);
+            await blobs.GetBlobContainerClient(this.ContainerPrefix + container).DeleteIfExistsAsync();
         }
 
         await this.App.DisposeAsync();

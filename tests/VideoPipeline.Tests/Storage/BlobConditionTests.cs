@@ -1,131 +1,145 @@
-using System.Net;
-using VideoPipeline.Storage.Azure;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace VideoPipeline.Tests.Storage;
 
+/// <summary>ETag-conditional writes (blob trigger receipts, asset reads pinned to an ETag) and leases, on Azurite.</summary>
 [Collection(EmulatorGroup.Name)]
 public sealed class BlobConditionTests(EmulatorFixture emulators) : IAsyncLifetime
 {
     private readonly string container = Names.Unique("cd");
 
+    private BlobClient Blob => emulators.Blobs.GetBlobContainerClient(this.container).GetBlobClient("b");
+
     public async Task InitializeAsync()
     {
-        await emulators.Blobs.CreateContainerAsync(this.container);
-        await emulators.Blobs.UploadAsync(this.container, "b", new MemoryStream([1]));
+        await emulators.Blobs.GetBlobContainerClient(this.container).CreateIfNotExistsAsync();
+        await this.Blob.UploadAsync(BinaryData.FromBytes([1]));
     }
 
-    public Task DisposeAsync() => emulators.Blobs.DeleteContainerAsync(this.container);
+    public Task DisposeAsync() => emulators.DeleteContainerAsync(this.container);
 
     [Fact]
-    public async Task UploadAsync_if_not_exists_on_existing_blob_fails_with_BlobAlreadyExists()
+    public async Task Upload_if_none_match_any_on_an_existing_blob_fails_with_BlobAlreadyExists()
     {
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => this.UploadAsync("b", [2], BlobRequestConditions.IfNotExists));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => UploadAsync(this.Blob, [2], new BlobRequestConditions { IfNoneMatch = ETag.All }));
 
-        Assert.Equal(HttpStatusCode.Conflict, error.Status);
-        Assert.Equal(StorageErrorCodes.BlobAlreadyExists, error.ErrorCode);
-    }
-
-    [Fact]
-    public async Task UploadAsync_if_not_exists_creates_a_new_blob_once()
-    {
-        await this.UploadAsync("new", [7], BlobRequestConditions.IfNotExists);
-
-        Assert.Equal(1, (await emulators.Blobs.GetPropertiesAsync(this.container, "new"))!.Length);
+        Assert.Equal(409, error.Status);
+        Assert.Equal(BlobErrorCode.BlobAlreadyExists.ToString(), error.ErrorCode);
     }
 
     [Fact]
-    public async Task UploadAsync_with_stale_etag_fails_with_ConditionNotMet()
+    public async Task Upload_if_none_match_any_creates_a_new_blob_once()
     {
-        var first = await emulators.Blobs.GetPropertiesAsync(this.container, "b");
-        await this.UploadAsync("b", [2], null);
+        var fresh = emulators.Blobs.GetBlobContainerClient(this.container).GetBlobClient("new");
 
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => this.UploadAsync("b", [3], BlobRequestConditions.ForETag(first!.ETag)));
+        await UploadAsync(fresh, [7], new BlobRequestConditions { IfNoneMatch = ETag.All });
 
-        Assert.Equal(HttpStatusCode.PreconditionFailed, error.Status);
-        Assert.Equal(StorageErrorCodes.ConditionNotMet, error.ErrorCode);
+        Assert.Equal(1, (await fresh.GetPropertiesAsync()).Value.ContentLength);
     }
 
     [Fact]
-    public async Task UploadAsync_with_current_etag_replaces_content()
+    public async Task Upload_with_a_stale_etag_fails_with_ConditionNotMet()
     {
-        var current = await emulators.Blobs.GetPropertiesAsync(this.container, "b");
+        var first = (await this.Blob.GetPropertiesAsync()).Value.ETag;
+        await UploadAsync(this.Blob, [2], null);
 
-        var written = await this.UploadAsync("b", [4, 4], BlobRequestConditions.ForETag(current!.ETag));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => UploadAsync(this.Blob, [3], new BlobRequestConditions { IfMatch = first }));
 
-        Assert.NotEqual(current.ETag, written.ETag);
-        Assert.Equal(2, (await emulators.Blobs.GetPropertiesAsync(this.container, "b"))!.Length);
+        Assert.Equal(412, error.Status);
+        Assert.Equal(BlobErrorCode.ConditionNotMet.ToString(), error.ErrorCode);
     }
 
     [Fact]
-    public async Task AcquireLeaseAsync_on_leased_blob_fails_with_LeaseAlreadyPresent()
+    public async Task Upload_with_the_current_etag_replaces_the_content()
     {
-        await emulators.Blobs.AcquireLeaseAsync(this.container, "b", TimeSpan.FromSeconds(15));
+        var current = (await this.Blob.GetPropertiesAsync()).Value.ETag;
 
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => emulators.Blobs.AcquireLeaseAsync(this.container, "b", TimeSpan.FromSeconds(15)));
+        var written = await UploadAsync(this.Blob, [4, 4], new BlobRequestConditions { IfMatch = current });
 
-        Assert.Equal(HttpStatusCode.Conflict, error.Status);
-        Assert.Equal(StorageErrorCodes.LeaseAlreadyPresent, error.ErrorCode);
+        Assert.NotEqual(current, written.ETag);
+        Assert.Equal(2, (await this.Blob.GetPropertiesAsync()).Value.ContentLength);
     }
 
     [Fact]
-    public async Task UploadAsync_to_leased_blob_without_lease_id_fails_with_LeaseIdMissing()
+    public async Task Download_pinned_to_an_etag_after_a_replacement_fails_with_412()
     {
-        await emulators.Blobs.AcquireLeaseAsync(this.container, "b", TimeSpan.FromSeconds(15));
+        var read = (await this.Blob.GetPropertiesAsync()).Value.ETag;
+        await UploadAsync(this.Blob, [8, 8], null);
 
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => this.UploadAsync("b", [9], null));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            this.Blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = read } }));
 
-        Assert.Equal(HttpStatusCode.PreconditionFailed, error.Status);
-        Assert.Equal(StorageErrorCodes.LeaseIdMissing, error.ErrorCode);
+        Assert.Equal(412, error.Status);
     }
 
     [Fact]
-    public async Task UploadAsync_to_leased_blob_with_its_lease_id_succeeds()
+    public async Task AcquireLease_on_a_leased_blob_fails_with_LeaseAlreadyPresent()
     {
-        var lease = await emulators.Blobs.AcquireLeaseAsync(this.container, "b", TimeSpan.FromSeconds(15));
-        await emulators.Blobs.RenewLeaseAsync(this.container, "b", lease);
+        await this.Blob.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15));
 
-        await this.UploadAsync("b", [9, 9, 9], new BlobRequestConditions { LeaseId = lease });
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => this.Blob.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15)));
 
-        Assert.Equal(3, (await emulators.Blobs.GetPropertiesAsync(this.container, "b"))!.Length);
+        Assert.Equal(409, error.Status);
+        Assert.Equal(BlobErrorCode.LeaseAlreadyPresent.ToString(), error.ErrorCode);
     }
 
     [Fact]
-    public async Task ReleaseLeaseAsync_lets_another_holder_acquire()
+    public async Task Upload_to_a_leased_blob_without_its_lease_id_fails_with_LeaseIdMissing()
     {
-        var first = await emulators.Blobs.AcquireLeaseAsync(this.container, "b");
-        await emulators.Blobs.ReleaseLeaseAsync(this.container, "b", first);
+        await this.Blob.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15));
 
-        var second = await emulators.Blobs.AcquireLeaseAsync(this.container, "b", TimeSpan.FromSeconds(15));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => UploadAsync(this.Blob, [9], null));
 
-        Assert.NotEqual(first, second);
+        Assert.Equal(412, error.Status);
+        Assert.Equal(BlobErrorCode.LeaseIdMissing.ToString(), error.ErrorCode);
     }
 
     [Fact]
-    public async Task DownloadAsync_missing_blob_fails_with_BlobNotFound()
+    public async Task Upload_to_a_leased_blob_with_its_renewed_lease_id_succeeds()
     {
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => emulators.Blobs.DownloadAsync(this.container, "missing"));
+        var lease = this.Blob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(15));
+        await lease.RenewAsync();
 
-        Assert.True(error.IsNotFound);
-        Assert.Equal(StorageErrorCodes.BlobNotFound, error.ErrorCode);
+        await UploadAsync(this.Blob, [9, 9, 9], new BlobRequestConditions { LeaseId = lease.LeaseId });
+
+        Assert.Equal(3, (await this.Blob.GetPropertiesAsync()).Value.ContentLength);
     }
 
     [Fact]
-    public async Task DownloadAsync_missing_container_fails_with_ContainerNotFound()
+    public async Task ReleaseLease_lets_another_holder_acquire()
     {
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => emulators.Blobs.DownloadAsync(Names.Unique("nx"), "b"));
+        var first = this.Blob.GetBlobLeaseClient();
+        await first.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration);
+        await first.ReleaseAsync();
 
-        Assert.True(error.IsNotFound);
-        Assert.Equal(StorageErrorCodes.ContainerNotFound, error.ErrorCode);
+        var second = (await this.Blob.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15))).Value;
+
+        Assert.NotEqual(first.LeaseId, second.LeaseId);
     }
 
     [Fact]
-    public async Task DownloadAsync_invalid_range_fails_with_416()
+    public async Task Download_of_a_missing_blob_fails_with_BlobNotFound()
     {
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => emulators.Blobs.DownloadAsync(this.container, "b", new BlobRange(100, 10)));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            emulators.Blobs.GetBlobContainerClient(this.container).GetBlobClient("missing").DownloadStreamingAsync());
 
-        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, error.Status);
+        Assert.Equal(404, error.Status);
+        Assert.Equal(BlobErrorCode.BlobNotFound.ToString(), error.ErrorCode);
     }
 
-    private Task<BlobProperties> UploadAsync(string name, byte[] bytes, BlobRequestConditions? conditions) =>
-        emulators.Blobs.UploadAsync(this.container, name, new MemoryStream(bytes), new BlobUploadOptions { Conditions = conditions });
+    [Fact]
+    public async Task Download_of_an_invalid_range_fails_with_416()
+    {
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            this.Blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(100, 10) }));
+
+        Assert.Equal(416, error.Status);
+    }
+
+    private static async Task<BlobContentInfo> UploadAsync(BlobClient blob, byte[] bytes, BlobRequestConditions? conditions) =>
+        (await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Conditions = conditions })).Value;
 }

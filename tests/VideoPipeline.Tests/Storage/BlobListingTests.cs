@@ -1,48 +1,48 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
 namespace VideoPipeline.Tests.Storage;
 
+/// <summary>Listing as the blob trigger scans: every page followed, metadata included.</summary>
 [Collection(EmulatorGroup.Name)]
 public sealed class BlobListingTests(EmulatorFixture emulators) : IAsyncLifetime
 {
     private readonly string container = Names.Unique("ls");
 
-    public Task InitializeAsync() => emulators.Blobs.CreateContainerAsync(this.container);
+    private BlobContainerClient Container => emulators.Blobs.GetBlobContainerClient(this.container);
 
-    public Task DisposeAsync() => emulators.Blobs.DeleteContainerAsync(this.container);
+    public Task InitializeAsync() => this.Container.CreateIfNotExistsAsync();
+
+    public Task DisposeAsync() => emulators.DeleteContainerAsync(this.container);
 
     [Fact]
-    public async Task ListBlobsAsync_1200_blobs_come_back_across_pages_via_markers()
+    public async Task GetBlobs_1200_blobs_come_back_across_pages()
     {
         const int count = 1200;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await emulators.Blobs.UploadAsync(this.container, $"scenes/{i:D5}.txt", new MemoryStream([(byte)i]), cancellationToken: ct));
+            await this.Container.UploadBlobAsync($"scenes/{i:D5}.txt", BinaryData.FromBytes([(byte)i]), ct));
 
         var names = new List<string>();
         var pages = 0;
-        string? marker = null;
-        do
+        await foreach (var page in this.Container.GetBlobsAsync(new GetBlobsOptions { Prefix = "scenes/" }).AsPages(pageSizeHint: 500))
         {
-            var page = await emulators.Blobs.ListBlobsAsync(this.container, "scenes/", marker, maxResults: 500);
-            names.AddRange(page.Blobs.Select(b => b.Name));
-            marker = page.NextMarker;
+            names.AddRange(page.Values.Select(b => b.Name));
             pages++;
         }
-        while (marker is not null);
 
         Assert.Equal(3, pages);
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"scenes/{i:D5}.txt"), names);
     }
 
     [Fact]
-    public async Task ListAllBlobsAsync_prefix_excludes_other_names()
+    public async Task GetBlobs_prefix_excludes_other_names_and_brings_metadata()
     {
-        await emulators.Blobs.UploadAsync(this.container, "scenes/1.txt", new MemoryStream([1]));
-        await emulators.Blobs.UploadAsync(this.container, "other/x.txt", new MemoryStream([1]), new VideoPipeline.Storage.Azure.BlobUploadOptions
-        {
-            Metadata = new Dictionary<string, string> { ["kind"] = "x" },
-        });
+        await this.Container.UploadBlobAsync("scenes/1.txt", BinaryData.FromBytes([1]));
+        await this.Container.GetBlobClient("other/x.txt").UploadAsync(
+            BinaryData.FromBytes([1]), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["kind"] = "x" } });
 
-        var listed = new List<VideoPipeline.Storage.Azure.BlobProperties>();
-        await foreach (var blob in emulators.Blobs.ListAllBlobsAsync(this.container, "other/"))
+        var listed = new List<BlobItem>();
+        await foreach (var blob in this.Container.GetBlobsAsync(new GetBlobsOptions { Prefix = "other/", Traits = BlobTraits.Metadata }))
         {
             listed.Add(blob);
         }

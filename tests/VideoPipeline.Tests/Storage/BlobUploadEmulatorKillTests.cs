@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Azure;
+using Azure.Storage.Blobs;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using VideoPipeline.Storage.Account;
 using VideoPipeline.Tests.TestSupport;
 
 namespace VideoPipeline.Tests.Storage;
@@ -21,17 +23,18 @@ public sealed class BlobUploadEmulatorKillTests : IDisposable
     public async Task UploadAsync_emulator_killed_mid_upload_fails_cleanly_and_leaves_nothing()
     {
         await this.StartAzuriteAsync();
-        var client = this.Client();
-        await client.Blobs.CreateContainerAsync("killed");
+        var store = this.Store();
+        var asset = new AssetRef(AssetContainers.Renders, "partial.bin");
+        await store.UploadAsync(new AssetRef(AssetContainers.Renders, "warm-up.bin"), new MemoryStream([1]), ContentTypes.OctetStream); // creates the container
         var source = new TriggerStream(TestData.Bytes(32 * TestData.MiB), at: 10 * TestData.MiB, () => this.azurite!.Kill());
 
-        var upload = client.Blobs.UploadAsync("killed", "partial.bin", source);
+        var upload = store.UploadAsync(asset, source, ContentTypes.OctetStream);
 
-        var error = await Record.ExceptionAsync(() => upload.WaitAsync(TimeSpan.FromMinutes(1)));
-        Assert.IsAssignableFrom<StorageRequestException>(error);
+        var error = await Record.ExceptionAsync(() => upload.WaitAsync(TimeSpan.FromMinutes(2)));
+        Assert.True(error is RequestFailedException or AggregateException, $"expected a storage failure, got {error}");
 
         await this.StartAzuriteAsync();
-        Assert.Null(await this.Client().Blobs.GetPropertiesAsync("killed", "partial.bin"));
+        Assert.Null(await this.Store().GetPropertiesAsync(asset));
     }
 
     public void Dispose()
@@ -46,12 +49,15 @@ public sealed class BlobUploadEmulatorKillTests : IDisposable
         this.data.Dispose();
     }
 
-    private AzureStorageClient Client() => new(
-        StorageConnectionString.Parse(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={StorageConnectionString.DevelopmentAccountKey};"
-            + $"BlobEndpoint=http://127.0.0.1:{this.port}/devstoreaccount1"),
-        new StorageOptions { BlockSizeBytes = TestData.MiB, MaxParallelBlocks = 2, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(50) },
-        this.http);
+    private BlobAssetStore Store()
+    {
+        var connection = StorageConnection.FromConnectionString(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={LoopbackHttpServer.DevelopmentAccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:{this.port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{this.port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{this.port}/devstoreaccount1");
+        var options = new StorageOptions { SingleUploadMaxBytes = TestData.MiB, BlockSizeBytes = TestData.MiB, MaxParallelBlocks = 2, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(50) };
+        var blobs = connection.CreateBlobServiceClient(options.Apply(new BlobClientOptions()));
+        return new BlobAssetStore(blobs, new BlobReadLinks(blobs, connection), Microsoft.Extensions.Options.Options.Create(options));
+    }
 
     private async Task StartAzuriteAsync()
     {

@@ -1,9 +1,12 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using VideoPipeline.Storage.Account;
 using VideoPipeline.Storage.Tasks;
-
 using VideoPipeline.Tests.TestSupport;
 
 namespace VideoPipeline.Tests.Storage;
@@ -14,18 +17,24 @@ public sealed class EmulatorGroup : ICollectionFixture<EmulatorFixture>
     public const string Name = "Emulators";
 }
 
-/// <summary>Clients for the emulators (see <see cref="Emulators"/>), shared by the storage tests.</summary>
+/// <summary>
+/// Clients for the emulators (see <see cref="Emulators"/>), shared by the storage tests: the SDK clients as the app
+/// registers them (<see cref="StorageServiceCollectionExtensions.AddAzureStorage"/> on <c>UseDevelopmentStorage=true</c>).
+/// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
+    private ServiceProvider services = null!;
+
     public HttpClient Http { get; } = new();
 
-    public StorageOptions Options { get; } = new() { RetryDelay = TimeSpan.FromMilliseconds(100), MaxRetries = 3 };
+    /// <summary>The storage services as <c>AddAzureStorage</c> registers them.</summary>
+    public IServiceProvider Services => this.services;
 
-    public AzureStorageClient Storage { get; private set; } = null!;
+    public StorageConnection Connection => this.services.GetRequiredService<StorageConnection>();
 
-    public BlobServiceClient Blobs => this.Storage.Blobs;
+    public BlobServiceClient Blobs => this.services.GetRequiredService<BlobServiceClient>();
 
-    public QueueServiceClient Queues => this.Storage.Queues;
+    public QueueServiceClient Queues => this.services.GetRequiredService<QueueServiceClient>();
 
     public CosmosClient Cosmos { get; private set; } = null!;
 
@@ -35,7 +44,13 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Emulators.EnsureStartedAsync();
-        this.Storage = new AzureStorageClient(StorageConnectionString.Development, this.Options, this.Http);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageConnection.Name] = StorageConnection.DevelopmentStorage,
+            ["Storage:RetryDelay"] = "00:00:00.1",
+            ["Storage:MaxRetries"] = "3",
+        }).Build();
+        this.services = new ServiceCollection().AddLogging().AddAzureStorage(configuration).BuildServiceProvider();
         this.Cosmos = CosmosClientFactory.Create(this.TaskOptions);
     }
 
@@ -46,8 +61,14 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return new CosmosTaskStore(this.Cosmos, Microsoft.Extensions.Options.Options.Create(options));
     }
 
-    public BlobAssetStore CreateAssetStore(string containerPrefix) =>
-        new(this.Blobs, Microsoft.Extensions.Options.Options.Create(new StorageOptions { ContainerPrefix = containerPrefix }));
+    public BlobAssetStore CreateAssetStore(string containerPrefix, Action<StorageOptions>? configure = null)
+    {
+        var options = new StorageOptions { ContainerPrefix = containerPrefix };
+        configure?.Invoke(options);
+        return new BlobAssetStore(this.Blobs, this.services.GetRequiredService<BlobReadLinks>(), Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    public Task DeleteContainerAsync(string name) => this.Blobs.GetBlobContainerClient(name).DeleteIfExistsAsync();
 
     public async Task DisposeAsync()
     {
@@ -61,6 +82,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         }
 
         this.Cosmos.Dispose();
+        await this.services.DisposeAsync();
         this.Http.Dispose();
     }
 }

@@ -22,10 +22,13 @@ internal sealed class LoopbackHttpServer : IDisposable
         _ = Task.Run(this.ServeAsync);
     }
 
+    /// <summary>Azurite's well-known account key (public by design).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     public int Port { get; }
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={VideoPipeline.Storage.Azure.StorageConnectionString.DevelopmentAccountKey};" +
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{this.Port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{this.Port}/devstoreaccount1";
 
     public IReadOnlyList<(DateTimeOffset At, string Method, string Path, string? Authorization)> Requests

@@ -1,100 +1,105 @@
-using VideoPipeline.Storage.Azure;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Queues;
+using VideoPipeline.Storage.Queues;
 
 namespace VideoPipeline.Tests.Storage;
 
+/// <summary>Queues as the app registers them (base64 messages, the Functions convention) and its poison rule.</summary>
 [Collection(EmulatorGroup.Name)]
 public sealed class QueueClientTests(EmulatorFixture emulators) : IAsyncLifetime
 {
-    private readonly string queue = Names.Unique("q");
+    private readonly string name = Names.Unique("q");
 
-    public Task InitializeAsync() => emulators.Queues.CreateQueueAsync(this.queue);
+    private QueueClient Queue => emulators.Queues.GetQueueClient(this.name);
+
+    public Task InitializeAsync() => this.Queue.CreateIfNotExistsAsync();
 
     public async Task DisposeAsync()
     {
-        await emulators.Queues.DeleteQueueAsync(this.queue);
-        await emulators.Queues.DeleteQueueAsync(this.queue + QueueServiceClient.PoisonSuffix);
+        await this.Queue.DeleteIfExistsAsync();
+        await this.Queue.PoisonQueueOf().DeleteIfExistsAsync();
     }
 
     [Fact]
-    public async Task SendJsonAsync_puts_base64_json_that_receive_decodes()
+    public async Task SendMessage_puts_base64_json_that_receive_decodes()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-1", 3));
+        await this.Queue.SendMessageAsync(BinaryData.FromObjectAsJson(new Work("t-1", 3), JsonSerializerOptions.Web));
 
-        var message = Assert.Single(await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(30)));
+        var onTheWire = (await new QueueClient(emulators.Connection.ConnectionString, this.name).PeekMessageAsync()).Value.Body.ToString();
+        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
-        Assert.Equal(new Work("t-1", 3), message.GetJson<Work>());
-        Assert.Equal("{\"taskId\":\"t-1\",\"attempt\":3}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)));
+        Assert.Equal("{\"taskId\":\"t-1\",\"attempt\":3}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(onTheWire)));
+        Assert.Equal(new Work("t-1", 3), message.Body.ToObjectFromJson<Work>(JsonSerializerOptions.Web));
     }
 
     [Fact]
-    public async Task ReceiveMessagesAsync_hides_a_taken_message_until_its_visibility_timeout_ends()
+    public async Task ReceiveMessage_hides_a_taken_message_until_its_visibility_timeout_ends()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-2", 1));
-        await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(1));
+        await this.Queue.SendMessageAsync(BinaryData.FromString("{}"));
+        await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(1));
 
-        var whileHidden = await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(1));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var afterwards = await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(30));
+        var whileHidden = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(1))).Value;
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var afterwards = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
-        Assert.Empty(whileHidden);
-        Assert.Equal(2, Assert.Single(afterwards).DequeueCount);
+        Assert.Null(whileHidden);
+        Assert.NotNull(afterwards);
+        Assert.Equal(2, afterwards.DequeueCount);
     }
 
     [Fact]
-    public async Task ReceiveMessagesAsync_past_max_dequeue_count_moves_the_message_to_the_poison_queue()
+    public async Task ReceiveOrPoison_moves_a_message_dequeued_too_often_to_the_poison_queue()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-3", 1));
+        await this.Queue.SendMessageAsync(BinaryData.FromObjectAsJson(new Work("t-3", 1), JsonSerializerOptions.Web));
         for (var i = 0; i < 2; i++)
         {
-            // Taken and never deleted, as by a consumer that crashes: it shows again after 1 s.
-            Assert.Single(await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(1), maxDequeueCount: 2));
-            await Task.Delay(TimeSpan.FromSeconds(1.1));
+            Assert.Single(await this.Queue.ReceiveOrPoisonAsync(1, TimeSpan.FromSeconds(1), maxDequeueCount: 2));
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
         }
 
-        var third = await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(1), maxDequeueCount: 2);
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var third = await this.Queue.ReceiveOrPoisonAsync(1, TimeSpan.FromSeconds(1), maxDequeueCount: 2);
 
         Assert.Empty(third);
-        Assert.Empty(await emulators.Queues.PeekMessagesAsync(this.queue));
-        var poisoned = Assert.Single(await emulators.Queues.PeekMessagesAsync(this.queue + QueueServiceClient.PoisonSuffix));
-        Assert.Equal(new Work("t-3", 1), poisoned.GetJson<Work>());
+        Assert.Empty((await this.Queue.PeekMessagesAsync()).Value);
+        var poisoned = Assert.Single((await this.Queue.PoisonQueueOf().PeekMessagesAsync()).Value);
+        Assert.Equal(new Work("t-3", 1), poisoned.Body.ToObjectFromJson<Work>(JsonSerializerOptions.Web));
     }
 
     [Fact]
-    public async Task DeleteMessageAsync_with_pop_receipt_removes_the_message()
+    public async Task DeleteMessage_with_its_receipt_removes_it()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-4", 1));
-        var message = Assert.Single(await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.Zero));
+        await this.Queue.SendMessageAsync(BinaryData.FromString("{}"));
+        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
-        await emulators.Queues.DeleteMessageAsync(this.queue, message.MessageId, message.PopReceipt);
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await this.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
 
-        Assert.Empty(await emulators.Queues.PeekMessagesAsync(this.queue));
+        Assert.Empty((await this.Queue.PeekMessagesAsync()).Value);
     }
 
     [Fact]
-    public async Task UpdateVisibilityAsync_to_zero_makes_the_message_visible_again()
+    public async Task UpdateMessage_to_zero_makes_a_hidden_message_visible_again_with_its_body_intact()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-5", 1));
-        var message = Assert.Single(await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromMinutes(5)));
+        await this.Queue.SendMessageAsync(BinaryData.FromString("{\"keep\":1}"));
+        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
 
-        var receipt = await emulators.Queues.UpdateVisibilityAsync(this.queue, message.MessageId, message.PopReceipt, TimeSpan.Zero);
-        var again = await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromSeconds(30));
+        await this.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        var again = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
 
-        Assert.NotEqual(message.PopReceipt, receipt.PopReceipt);
-        Assert.Equal(message.MessageId, Assert.Single(again).MessageId);
+        Assert.Equal(message.MessageId, again.MessageId);
+        Assert.Equal("{\"keep\":1}", again.Body.ToString());
     }
 
     [Fact]
-    public async Task DeleteMessageAsync_with_stale_pop_receipt_fails_with_typed_error()
+    public async Task DeleteMessage_with_a_stale_receipt_is_refused()
     {
-        await emulators.Queues.SendJsonAsync(this.queue, new Work("t-6", 1));
-        var message = Assert.Single(await emulators.Queues.ReceiveMessagesAsync(this.queue, 1, TimeSpan.FromMinutes(5)));
-        await emulators.Queues.UpdateVisibilityAsync(this.queue, message.MessageId, message.PopReceipt, TimeSpan.FromMinutes(5));
+        await this.Queue.SendMessageAsync(BinaryData.FromString("{}"));
+        var message = (await this.Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
+        await this.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.FromMinutes(5));
 
-        var error = await Assert.ThrowsAsync<StorageRequestException>(() => emulators.Queues.DeleteMessageAsync(this.queue, message.MessageId, message.PopReceipt));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => this.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt));
 
-        Assert.Equal(StorageErrorCodes.PopReceiptMismatch, error.ErrorCode);
+        Assert.Equal("PopReceiptMismatch", error.ErrorCode);
     }
 
     private sealed record Work(string TaskId, int Attempt);

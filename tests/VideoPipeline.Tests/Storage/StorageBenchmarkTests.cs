@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Host.Bench;
 
 namespace VideoPipeline.Tests.Storage;
@@ -9,13 +8,12 @@ public sealed class StorageBenchmarkTests(EmulatorFixture emulators)
     [Fact]
     public async Task RunAsync_small_file_round_trips_and_prints_throughput_and_memory()
     {
-        using var services = new ServiceCollection().AddSingleton(emulators.Storage).BuildServiceProvider();
         var output = new StringWriter();
 
-        var exit = await StorageBenchmark.RunAsync(services, output, CancellationToken.None, sizeBytes: 16 * TestData.MiB);
+        var exit = await StorageBenchmark.RunAsync(emulators.Services, output, CancellationToken.None, sizeBytes: 16 * TestData.MiB);
 
         Assert.Equal(0, exit);
-        Assert.Contains("MB/s", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MiB/s", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("peak managed memory", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("sha256 identical", output.ToString(), StringComparison.Ordinal);
     }

@@ -1,5 +1,4 @@
-using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using VideoPipeline.Storage.Account;
 using VideoPipeline.Storage.Health;
 
 namespace VideoPipeline.Tests.Storage;
@@ -10,7 +9,7 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     [Fact]
     public async Task BlobProbe_against_azurite_is_healthy()
     {
-        var health = await new BlobStorageHealthProbe(emulators.Blobs).CheckAsync();
+        var health = await new BlobStorageHealthProbe(emulators.Connection).CheckAsync();
 
         Assert.True(health.Healthy, health.Reason);
     }
@@ -18,11 +17,7 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     [Fact]
     public async Task BlobProbe_against_closed_port_is_unhealthy_with_reason()
     {
-        var connection = StorageConnectionString.Parse(
-            $"AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{LoopbackHttpServer.FreePort()}/devstoreaccount1");
-        var blobs = new AzureStorageClient(connection, new StorageOptions { MaxRetries = 0 }, emulators.Http).Blobs;
-
-        var health = await new BlobStorageHealthProbe(blobs).CheckAsync();
+        var health = await new BlobStorageHealthProbe(ClosedPort()).CheckAsync();
 
         Assert.False(health.Healthy);
         Assert.Contains("not reachable", health.Reason, StringComparison.Ordinal);
@@ -31,11 +26,10 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     [Fact]
     public async Task BlobProbe_with_wrong_key_is_unhealthy_with_authentication_reason()
     {
-        var connection = StorageConnectionString.Parse(
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1");
-        var blobs = new AzureStorageClient(connection, new StorageOptions { MaxRetries = 0 }, emulators.Http).Blobs;
+        var connection = StorageConnection.FromConnectionString(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1");
 
-        var health = await new BlobStorageHealthProbe(blobs).CheckAsync();
+        var health = await new BlobStorageHealthProbe(connection).CheckAsync();
 
         Assert.False(health.Healthy);
         Assert.Contains("403", health.Reason, StringComparison.Ordinal);
@@ -44,7 +38,7 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     [Fact]
     public async Task QueueProbe_against_azurite_is_healthy()
     {
-        var health = await new QueueStorageHealthProbe(emulators.Queues).CheckAsync();
+        var health = await new QueueStorageHealthProbe(emulators.Connection).CheckAsync();
 
         Assert.True(health.Healthy, health.Reason);
     }
@@ -52,11 +46,7 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
     [Fact]
     public async Task QueueProbe_against_closed_port_is_unhealthy_with_reason()
     {
-        var connection = StorageConnectionString.Parse(
-            $"AccountName=devstoreaccount1;AccountKey=a2V5;QueueEndpoint=http://127.0.0.1:{LoopbackHttpServer.FreePort()}/devstoreaccount1");
-        var queues = new AzureStorageClient(connection, new StorageOptions { MaxRetries = 0 }, emulators.Http).Queues;
-
-        var health = await new QueueStorageHealthProbe(queues).CheckAsync();
+        var health = await new QueueStorageHealthProbe(ClosedPort()).CheckAsync();
 
         Assert.False(health.Healthy);
         Assert.Contains("not reachable", health.Reason, StringComparison.Ordinal);
@@ -68,5 +58,13 @@ public sealed class StorageHealthProbeTests(EmulatorFixture emulators)
         var health = await new TaskStoreHealthProbe(emulators.CreateTaskStore()).CheckAsync();
 
         Assert.True(health.Healthy, health.Reason);
+    }
+
+    private static StorageConnection ClosedPort()
+    {
+        var port = LoopbackHttpServer.FreePort();
+        return StorageConnection.FromConnectionString(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={LoopbackHttpServer.DevelopmentAccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1");
     }
 }

@@ -8,7 +8,7 @@ using VideoPipeline.Durable;
 using VideoPipeline.Durable.Activities;
 using VideoPipeline.Durable.Hosting;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using Azure.Storage.Blobs;
 using VideoPipeline.Tests.Durable;
 using VideoPipeline.Tests.Workflow.Orchestration;
 
@@ -98,7 +98,7 @@ public sealed class TestServices : IDisposable
         {
             foreach (var container in AssetContainers.All)
             {
-                blobs.DeleteContainerAsync(this.ContainerPrefix + container).GetAwaiter().GetResult();
+                blobs.GetBlobContainerClient(this.ContainerPrefix + container).DeleteIfExists();
             }
 
             this.Get<TaskHubMaintenance>().DeleteAsync(CancellationToken.None).GetAwaiter().GetResult();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Host.Api.Auth;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Host.Api.Assets;
 
@@ -23,49 +25,52 @@ public static class AssetEndpoints
         string id, HttpContext http, ClaimsPrincipal user, AssetCatalog catalog, BlobServiceClient blobs, IOptions<StorageOptions> storage, CancellationToken cancellationToken)
     {
         var asset = await catalog.FindAsync(user.OwnerId(), id, cancellationToken);
-        var container = storage.Value.ContainerPrefix + asset?.Container;
-        var properties = asset is null ? null : await blobs.GetPropertiesAsync(container, asset.Name, cancellationToken: cancellationToken);
-        if (asset is null || properties is null)
+        var blob = asset is null ? null : blobs.GetBlobContainerClient(storage.Value.ContainerPrefix + asset.Container).GetBlobClient(asset.Name);
+        var properties = blob is null ? null : await PropertiesAsync(blob, cancellationToken);
+        if (blob is null || properties is null)
         {
             return ApiProblems.NotFound("asset");
         }
 
         var response = http.Response;
         response.Headers.AcceptRanges = "bytes";
-        response.Headers.ETag = properties.ETag;
+        var length = properties.ContentLength;
+        response.Headers.ETag = properties.ETag.ToString("H");
         response.Headers.LastModified = properties.LastModified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers["X-Content-Type-Options"] = "nosniff";
-        var range = ByteRange.Parse(http.Request.Headers.Range, properties.Length, out var satisfiable);
+        var range = ByteRange.Parse(http.Request.Headers.Range, length, out var satisfiable);
         if (!satisfiable)
         {
-            response.Headers.ContentRange = $"bytes */{properties.Length}";
-            return TypedResults.Problem(statusCode: StatusCodes.Status416RangeNotSatisfiable, title: "Range not satisfiable", detail: $"The asset is {properties.Length} bytes.");
+            response.Headers.ContentRange = $"bytes */{length}";
+            return TypedResults.Problem(statusCode: StatusCodes.Status416RangeNotSatisfiable, title: "Range not satisfiable", detail: $"The asset is {length} bytes.");
         }
 
         response.StatusCode = range is null ? StatusCodes.Status200OK : StatusCodes.Status206PartialContent;
-        response.ContentType = properties.ContentType;
-        response.ContentLength = range?.Length ?? properties.Length;
+        response.ContentType = properties.ContentType ?? ContentTypes.OctetStream;
+        response.ContentLength = range?.Length ?? length;
         if (range is { } r)
         {
-            response.Headers.ContentRange = $"bytes {r.From}-{r.To}/{properties.Length}";
+            response.Headers.ContentRange = $"bytes {r.From}-{r.To}/{length}";
         }
 
-        if (HttpMethods.IsHead(http.Request.Method) || properties.Length == 0)
+        if (HttpMethods.IsHead(http.Request.Method) || length == 0)
         {
             return Results.Empty;
         }
 
-        BlobDownloadStream body;
+        Stream body;
         try
         {
-            body = await blobs.DownloadAsync(
-                container,
-                asset.Name,
-                range is { } part ? new BlobRange(part.From, part.Length) : null,
-                BlobRequestConditions.ForETag(properties.ETag),
+            var download = await blob.DownloadStreamingAsync(
+                new BlobDownloadOptions
+                {
+                    Range = range is { } part ? new HttpRange(part.From, part.Length) : default,
+                    Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+                },
                 cancellationToken);
+            body = download.Value.Content;
         }
-        catch (StorageRequestException e) when (e.Status == System.Net.HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
         {
             // Replaced between the length check and the read: the headers above would not match it.
             response.Headers.ContentRange = default;
@@ -79,5 +84,17 @@ public static class AssetEndpoints
         }
 
         return Results.Empty;
+    }
+
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
     }
 }

@@ -163,7 +163,7 @@ public static class TaskEndpoints
     {
         var record = await store.GetAsync(user.OwnerId(), id, cancellationToken: cancellationToken);
         return record is not null && TaskStatusView.IsProcessingTask(record.Type)
-            ? TypedResults.Ok(TaskStatusView.From(record, assets, storage.Value.SasLifetime, time.GetUtcNow()))
+            ? TypedResults.Ok(await TaskStatusView.FromAsync(record, assets, storage.Value.SasLifetime, time.GetUtcNow(), cancellationToken))
             : ApiProblems.NotFound("task");
     }
 

@@ -21,17 +21,18 @@ public sealed record TaskStatusView(
     IReadOnlyDictionary<string, TaskOutputLink> Outputs,
     TaskError? Error)
 {
-    public static TaskStatusView From(TaskRecord record, IAssetStore store, TimeSpan sasLifetime, DateTimeOffset now)
+    public static async Task<TaskStatusView> FromAsync(TaskRecord record, IAssetStore store, TimeSpan sasLifetime, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outputs = record.Status == TaskRecordStatus.Succeeded
-            ? record.Output.ToDictionary(
-                o => o.Key,
-                o => new TaskOutputLink(
-                    AssetCatalog.IdOf(record.Id, o.Key),
-                    AssetReference.PathPrefix + AssetCatalog.IdOf(record.Id, o.Key),
-                    store.GetReadUri(AssetRef.Parse(o.Value), sasLifetime),
-                    now + sasLifetime))
-            : [];
+        var outputs = new Dictionary<string, TaskOutputLink>();
+        foreach (var (role, asset) in record.Status == TaskRecordStatus.Succeeded ? record.Output : new Dictionary<string, string>())
+        {
+            outputs[role] = new TaskOutputLink(
+                AssetCatalog.IdOf(record.Id, role),
+                AssetReference.PathPrefix + AssetCatalog.IdOf(record.Id, role),
+                await store.GetReadUriAsync(AssetRef.Parse(asset), sasLifetime, cancellationToken),
+                now + sasLifetime);
+        }
+
         return new TaskStatusView(
             record.Id,
             TypeName(record.Type),

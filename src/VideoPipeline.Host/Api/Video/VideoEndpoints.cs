@@ -49,7 +49,7 @@ public static class VideoEndpoints
             jobId = IdempotencyKeys.JobIdFor(owner, key);
             if (await services.Jobs.GetAsync(owner, jobId, cancellationToken) is { } earlier)
             {
-                return earlier.RequestHash == hash ? Replayed(http, services, earlier) : KeyReused();
+                return earlier.RequestHash == hash ? await ReplayedAsync(http, services, earlier, cancellationToken) : KeyReused();
             }
         }
 
@@ -91,7 +91,7 @@ public static class VideoEndpoints
         var links = WithPollingHeaders(http, services, job.JobId);
 
         // Seed 002: a new job is answered as pending, even when a worker has already picked it up.
-        var accepted = services.Mapper.ToBody(job);
+        var accepted = await services.Mapper.ToBodyAsync(job, cancellationToken);
         return TypedResults.Accepted(links.StatusQueryGetUri, GenerateAccepted.From(job.IsFinished ? accepted : accepted with { Status = "pending" }, links));
     }
 
@@ -99,7 +99,7 @@ public static class VideoEndpoints
         [FromRoute(Name = "job_id")] string jobId, HttpContext http, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var job = await services.Cache.GetAsync(http.User.OwnerId(), jobId, cancellationToken);
-        return job is null ? ApiProblems.NotFound("job") : TypedResults.Ok(services.Mapper.ToBody(job));
+        return job is null ? ApiProblems.NotFound("job") : TypedResults.Ok(await services.Mapper.ToBodyAsync(job, cancellationToken));
     }
 
     private static async Task<Results<Ok<JobListBody>, ProblemHttpResult>> ListJobsAsync(
@@ -129,7 +129,7 @@ public static class VideoEndpoints
         try
         {
             var (jobs, next) = await services.Jobs.ListAsync(http.User.OwnerId(), wanted, pageSize ?? 50, continuation, cancellationToken);
-            return TypedResults.Ok(new JobListBody(jobs.Select(services.Mapper.ToBody).ToList(), next));
+            return TypedResults.Ok(new JobListBody([.. await Task.WhenAll(jobs.Select(j => services.Mapper.ToBodyAsync(j, cancellationToken)))], next));
         }
         catch (ArgumentException)
         {
@@ -154,15 +154,15 @@ public static class VideoEndpoints
 
         services.Cache.Invalidate(owner, jobId);
         var now = await services.Jobs.GetAsync(owner, jobId, cancellationToken) ?? job;
-        return TypedResults.Accepted($"/api/video/jobs/{Uri.EscapeDataString(jobId)}", services.Mapper.ToBody(now));
+        return TypedResults.Accepted($"/api/video/jobs/{Uri.EscapeDataString(jobId)}", await services.Mapper.ToBodyAsync(now, cancellationToken));
     }
 
-    private static Ok<GenerateAccepted> Replayed(HttpContext http, VideoServices services, JobView job)
+    private static async Task<Ok<GenerateAccepted>> ReplayedAsync(HttpContext http, VideoServices services, JobView job, CancellationToken cancellationToken)
     {
         var links = WithPollingHeaders(http, services, job.JobId);
         http.Response.Headers["Location"] = links.StatusQueryGetUri.ToString();
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Ok(GenerateAccepted.From(services.Mapper.ToBody(job), links));
+        return TypedResults.Ok(GenerateAccepted.From(await services.Mapper.ToBodyAsync(job, cancellationToken), links));
     }
 
     private static DurableManagementLinks WithPollingHeaders(HttpContext http, VideoServices services, string jobId)

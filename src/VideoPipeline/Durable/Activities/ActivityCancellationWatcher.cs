@@ -27,7 +27,8 @@ public sealed partial class ActivityCancellationWatcher(
                     if (instance is null || instance.IsCompleted)
                     {
                         var cancelled = running.Cancel(instanceId);
-                        LogCancelled(logger, cancelled, instanceId, instance is null ? "purged" : instance.RuntimeStatus);
+                        var status = instance is null ? "purged" : instance.RuntimeStatus.ToString();
+                        LogCancelled(logger, cancelled, instanceId, status);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -40,7 +41,7 @@ public sealed partial class ActivityCancellationWatcher(
     }
 
     [LoggerMessage(EventId = 2310, Level = LogLevel.Information, Message = "Cancelled {Count} running activities of {InstanceId}: the orchestration is {Status}")]
-    private static partial void LogCancelled(ILogger logger, int count, string instanceId, object status);
+    private static partial void LogCancelled(ILogger logger, int count, string instanceId, string status);
 
     [LoggerMessage(EventId = 2311, Level = LogLevel.Warning, Message = "Could not read the status of {InstanceId} to cancel its activities")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception, string instanceId);

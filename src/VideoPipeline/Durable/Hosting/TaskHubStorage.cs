@@ -1,19 +1,21 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
-using Microsoft.Extensions.Options;
-using VideoPipeline.Storage;
+using VideoPipeline.Storage.Account;
 
 namespace VideoPipeline.Durable.Hosting;
 
-/// <summary>The storage account the task hub lives in: the same account as the assets (Azurite locally).</summary>
-public sealed class TaskHubStorage(IOptions<StorageOptions> storage)
+/// <summary>
+/// The storage account the task hub lives in: the app's <c>AzureWebJobsStorage</c> connection, as in Durable Functions
+/// (Azurite locally; a connection string, or service URIs with an Entra ID credential).
+/// </summary>
+public sealed class TaskHubStorage(StorageConnection connection, TableServiceClient tables, QueueServiceClient queues)
 {
-    private string ConnectionString => storage.Value.ConnectionString;
+    internal StorageAccountClientProvider ClientProvider => connection.ConnectionString is { } connectionString
+        ? new StorageAccountClientProvider(connectionString)
+        : new StorageAccountClientProvider(connection.BlobServiceUri, connection.QueueServiceUri, connection.TableServiceUri, connection.Credential!);
 
-    internal StorageAccountClientProvider ClientProvider => new(this.ConnectionString);
+    public TableServiceClient Tables { get; } = tables;
 
-    public TableServiceClient Tables { get; } = new(storage.Value.ConnectionString);
-
-    public QueueServiceClient Queues { get; } = new(storage.Value.ConnectionString);
+    public QueueServiceClient Queues { get; } = queues;
 }

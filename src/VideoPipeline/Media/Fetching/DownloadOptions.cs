@@ -1,9 +1,21 @@
+using VideoPipeline.Resilience;
+
 namespace VideoPipeline.Media.Fetching;
 
-/// <summary>Limits for fetching user-supplied URLs (video_url, music_url, voiceover_url). Bound from the <c>Downloads</c> section.</summary>
-public sealed class DownloadOptions
+/// <summary>
+/// Limits for fetching user-supplied URLs (video_url, music_url, voiceover_url), and the retries and circuit
+/// breaker of <see cref="OutboundHttpOptions"/> (per host). Bound from the <c>Downloads</c> section.
+/// </summary>
+public sealed class DownloadOptions : OutboundHttpOptions
 {
     public const string Section = "Downloads";
+
+    public DownloadOptions()
+    {
+        // Retries wait inside the progress timer (headers included): keep their delays well under it.
+        this.MaxRetries = 2;
+        this.MaxRetryDelay = TimeSpan.FromSeconds(10);
+    }
 
     /// <summary>The largest body accepted, checked against Content-Length before reading and again while streaming.</summary>
     public long MaxBytes { get; set; } = 100L * 1024 * 1024;

@@ -14,9 +14,25 @@ internal static class GuardedHttp
 {
     public static readonly ProductInfoHeaderValue UserAgent = new("VideoFunctions", "1.0");
 
-    public static HttpClient CreateClient(DestinationPolicy policy, TimeSpan connectTimeout)
+    public static HttpClient CreateClient(DestinationPolicy policy, TimeSpan connectTimeout) => CreateClient(CreateHandler(policy, connectTimeout));
+
+    /// <summary>A client over <paramref name="handler"/> (the guarded handler, or a chain ending in it).</summary>
+    public static HttpClient CreateClient(HttpMessageHandler handler)
     {
-        var handler = new SocketsHttpHandler
+        // HTTP/3 runs over QUIC, which does not go through ConnectCallback: never negotiate it.
+        var client = new HttpClient(handler)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+        return client;
+    }
+
+    /// <summary>The handler that checks every address it connects to; it never follows redirects, uses no proxy and no cookies.</summary>
+    public static SocketsHttpHandler CreateHandler(DestinationPolicy policy, TimeSpan connectTimeout) =>
+        new()
         {
             // Redirects are followed (or not) by the caller, which checks every hop.
             AllowAutoRedirect = false,
@@ -29,17 +45,6 @@ internal static class GuardedHttp
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectCallback = (context, cancellationToken) => ConnectAsync(policy, context.DnsEndPoint, cancellationToken),
         };
-
-        // HTTP/3 runs over QUIC, which does not go through ConnectCallback: never negotiate it.
-        var client = new HttpClient(handler)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
-        client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
-        return client;
-    }
 
     /// <summary>How a URL is named in messages: its host, never the path or query (they may carry tokens).</summary>
     public static string HostOf(Uri url) => url.IsAbsoluteUri && url.Host.Length > 0 ? url.Host : "(no host)";

@@ -1,9 +1,13 @@
 using System.Buffers;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using VideoPipeline.Resilience;
 
 namespace VideoPipeline.Media.Fetching;
 
@@ -13,6 +17,7 @@ public sealed class SafeDownloader : ISafeDownloader, IDisposable
     private const int BufferSize = 64 * 1024;
 
     private readonly DownloadOptions options;
+    private readonly ResiliencePipelineRegistry<string> pipelines = new();
     private readonly HttpClient http;
     private readonly ILogger logger;
 
@@ -25,7 +30,16 @@ public sealed class SafeDownloader : ISafeDownloader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
-        this.http = GuardedHttp.CreateClient(policy, this.options.ConnectTimeout);
+
+        // The outbound policy, one circuit per host; a refused destination is never retried. Every hop of a
+        // redirect is its own request through it, so each is checked by the guarded handler underneath.
+        var resilience = new ResilienceHandler(request => this.pipelines.GetOrAddPipeline<HttpResponseMessage>(
+            request.RequestUri!.GetLeftPart(UriPartial.Authority),
+            pipeline => pipeline.AddOutboundPolicy(this.options, permanent: e => GuardedHttp.Unwrap(e) is not null)))
+        {
+            InnerHandler = GuardedHttp.CreateHandler(policy, this.options.ConnectTimeout),
+        };
+        this.http = GuardedHttp.CreateClient(resilience);
         this.logger = logger ?? NullLogger.Instance;
     }
 
@@ -79,7 +93,11 @@ public sealed class SafeDownloader : ISafeDownloader, IDisposable
         });
     }
 
-    public void Dispose() => this.http.Dispose();
+    public void Dispose()
+    {
+        this.http.Dispose();
+        this.pipelines.Dispose();
+    }
 
     private static async Task<(long Bytes, string Sha256)> CopyAsync(HttpResponseMessage response, string temp, long maxBytes, string host, Deadlines clock)
     {
@@ -150,6 +168,10 @@ public sealed class SafeDownloader : ISafeDownloader, IDisposable
                 catch (HttpRequestException e)
                 {
                     throw GuardedHttp.Unwrap(e) ?? new DownloadFailedException(host, null, $"could not connect ({e.Message})", e);
+                }
+                catch (BrokenCircuitException e)
+                {
+                    throw new DownloadFailedException(host, null, "it failed repeatedly just now; not calling it again for a while", e);
                 }
             }
 

@@ -1,9 +1,16 @@
-using Microsoft.Extensions.Options;
+using System.Text.Json;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
 using VideoPipeline.Media.FFmpeg;
 
 namespace VideoPipeline.Media.Probing;
 
-public sealed class FFprobeMediaProbe(IOptions<FFmpegOptions> options) : IMediaProbe
+/// <summary>
+/// Probes with FFMpegCore's <see cref="FFProbe"/> (duration, streams, sizes, audio presence), limited to local files.
+/// FFMpegCore passes ffprobe one command-line string with the path in double quotes, so a path whose characters
+/// could end or bend that string is probed through a plainly named symbolic link instead.
+/// </summary>
+public sealed class FFprobeMediaProbe(IFFMpegCoreOptions ffmpeg) : IMediaProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
@@ -15,23 +22,46 @@ public sealed class FFprobeMediaProbe(IOptions<FFmpegOptions> options) : IMediaP
             throw new MediaProbeException(fullPath, "the file does not exist");
         }
 
-        string[] args =
-        [
-            "-v", "error", "-hide_banner",
-            "-print_format", "json", "-show_format", "-show_streams",
-            "-protocol_whitelist", "file",
-            "-i", "file:" + fullPath,
-        ];
-        var result = await ExternalProcess.RunAsync(options.Value.FFprobePath, args, new ProcessRunOptions { Timeout = Timeout }, cancellationToken);
-        if (result.ExitCode != 0)
+        var link = IsPlain(fullPath) ? null : Path.Combine(Path.GetTempPath(), $"vf-probe-{Guid.NewGuid():N}{PlainExtension(fullPath)}");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
         {
-            var reason = result.StderrTail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? $"ffprobe exit code {result.ExitCode}";
-            throw new MediaProbeException(fullPath, reason.Replace(fullPath, Path.GetFileName(fullPath), StringComparison.Ordinal));
-        }
+            if (link is not null)
+            {
+                File.CreateSymbolicLink(link, fullPath);
+            }
 
-        var info = MediaInfoParser.Parse(result.Stdout);
-        return info.Streams.Count == 0
-            ? throw new MediaProbeException(fullPath, "it has no audio or video streams")
-            : info;
+            var analysis = await FFProbe.AnalyseAsync(link ?? fullPath, ffmpeg.Current, "-protocol_whitelist file", timeout.Token);
+            var info = MediaInfoMapping.From(analysis, new FileInfo(fullPath).Length);
+            return info.Streams.Any(s => s.IsVideo || s.IsAudio || s.IsAttachedPicture)
+                ? info
+                : throw new MediaProbeException(fullPath, "it has no audio or video streams");
+        }
+        catch (Exception e) when (e is FFMpegException or FormatException or JsonException or InvalidOperationException)
+        {
+            var reason = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "ffprobe failed";
+            throw new MediaProbeException(fullPath, reason.Replace(link ?? fullPath, Path.GetFileName(fullPath), StringComparison.Ordinal));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"ffprobe did not finish within {Timeout} on '{Path.GetFileName(fullPath)}'");
+        }
+        finally
+        {
+            if (link is not null)
+            {
+                File.Delete(link);
+            }
+        }
+    }
+
+    // Letters, digits and a few separators survive FFMpegCore's quoting; anything else goes through a link.
+    private static bool IsPlain(string path) => path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_');
+
+    private static string PlainExtension(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return IsPlain(extension) ? extension : string.Empty;
     }
 }

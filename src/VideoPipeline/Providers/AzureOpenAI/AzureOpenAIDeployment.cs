@@ -27,17 +27,23 @@ public sealed class AzureOpenAIDeployment
         }
     }
 
-    /// <summary>An absolute URL for a path under the v1 API, e.g. "chat/completions" or "videos/{id}".</summary>
-    public Uri Url(string relative)
+    /// <summary>The resource itself (e.g. https://myres.openai.azure.com/), as the SDK takes it: any "/openai/v1" is dropped.</summary>
+    public Uri ResourceEndpoint
     {
-        var root = this.Endpoint.TrimEnd('/');
-        if (!root.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+        get
         {
-            root += "/openai/v1";
-        }
+            var root = this.Endpoint.TrimEnd('/');
+            if (root.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+            {
+                root = root[..^"/openai/v1".Length];
+            }
 
-        return new Uri(new Uri(root + "/", UriKind.Absolute), relative);
+            return new Uri(root + "/", UriKind.Absolute);
+        }
     }
+
+    /// <summary>An absolute URL for a path under the v1 API, e.g. "moderations" or "videos/{id}".</summary>
+    public Uri Url(string relative) => new(new Uri(this.ResourceEndpoint, "openai/v1/"), relative);
 
     public bool SameTarget(string endpoint, string deployment) =>
         string.Equals(this.Endpoint.TrimEnd('/'), endpoint.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)

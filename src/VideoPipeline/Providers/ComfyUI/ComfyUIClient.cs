@@ -23,10 +23,10 @@ internal sealed class ComfyUIClient
     // Progress events over /ws go only to sockets with this id; kept per process so a monitor could attach.
     private readonly string clientId = $"videofunctions-{Guid.NewGuid():N}";
 
-    public ComfyUIClient(IHttpClientFactory httpClients, IOptions<ComfyUIOptions> options, TimeProvider time, ILogger<ComfyUIClient> logger)
+    public ComfyUIClient(IHttpClientFactory httpClients, IOptions<ComfyUIOptions> options, ILogger<ComfyUIClient> logger)
     {
         this.options = options.Value;
-        this.http = new ProviderHttpPipeline(Service, ComfyUIOptions.Section, httpClients, this.options, time, logger);
+        this.http = new ProviderHttpPipeline(Service, ComfyUIOptions.Section, httpClients, this.options, logger);
     }
 
     /// <summary>POST /prompt. A refusal (400 with <c>error</c> and <c>node_errors</c>) is permanent and names the nodes.</summary>

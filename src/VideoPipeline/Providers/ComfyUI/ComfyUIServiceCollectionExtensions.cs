@@ -20,7 +20,7 @@ public static class ComfyUIServiceCollectionExtensions
     {
         services.AddOptions<ComfyUIOptions>().Bind(configuration.GetSection(ComfyUIOptions.Section));
         services.AddOptions<HunyuanVideoOptions>().Bind(configuration.GetSection(HunyuanVideoOptions.Section));
-        services.AddHttpProvider(configuration, ComfyUIOptions.Section);
+        services.AddHttpProvider<ComfyUIOptions>(configuration, ComfyUIOptions.Section);
 
         services.TryAddSingleton<ComfyUIClient>();
         services.TryAddSingleton(provider => new ComfyHunyuanVideoProvider(

@@ -1,25 +1,19 @@
+using VideoPipeline.Resilience;
+
 namespace VideoPipeline.Providers.Http;
 
 /// <summary>
-/// How a client reaches an HTTP provider (a ComfyUI or Whisper container): the servers to try in order,
-/// and the per-attempt timeout and retry budget. Derived classes add the provider's own settings and a
-/// <c>Section</c>.
+/// How a client reaches an HTTP provider (a ComfyUI or Whisper container): the servers to try in order, the
+/// per-attempt timeout, and the retries and circuit breaker of <see cref="OutboundHttpOptions"/>. Derived classes
+/// add the provider's own settings and a <c>Section</c>.
 /// </summary>
-public abstract class HttpProviderOptions
+public abstract class HttpProviderOptions : OutboundHttpOptions
 {
-    /// <summary>Servers in order of preference; the next one is tried when one is unreachable or answers 5xx/429.</summary>
+    /// <summary>Servers in order of preference; the next one is tried when one still fails after its retries, or its circuit is open.</summary>
     public IList<string> BaseUrls { get; set; } = [];
 
     /// <summary>How long one attempt may take (headers and JSON bodies; downloads have their own limit).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Rounds over all servers after the first, when every server failed transiently.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>The first pause between rounds; each next one doubles, up to <see cref="MaxRetryDelay"/> (Retry-After wins when sent).</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     internal IReadOnlyList<Uri> Servers(string section)
     {

@@ -5,9 +5,8 @@ namespace VideoPipeline.Providers.Http;
 internal static partial class ProviderLog
 {
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning,
-        Message = "{Service} {Operation} at {Server} failed ({Reason}) in round {Round}; trying the next server or round")]
-    public static partial void ProviderAttemptFailed(
-        this ILogger logger, string service, string operation, Uri server, string reason, int round);
+        Message = "{Service} {Operation} at {Server} failed after its retries ({Reason}); trying the next server")]
+    public static partial void ProviderServerFailed(this ILogger logger, string service, string operation, Uri server, string reason);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information,
         Message = "{Service} accepted job {JobId} at {Server}")]

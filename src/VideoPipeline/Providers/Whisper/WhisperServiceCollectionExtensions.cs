@@ -17,7 +17,7 @@ public static class WhisperServiceCollectionExtensions
     {
         services.AddOptions<WhisperOptions>().Bind(configuration.GetSection(WhisperOptions.Section));
         services.AddOptions<ProviderSelectionOptions>().Bind(configuration.GetSection(ProviderSelectionOptions.Section));
-        services.AddHttpProvider(configuration, WhisperOptions.Section);
+        services.AddHttpProvider<WhisperOptions>(configuration, WhisperOptions.Section);
 
         var selected = ProviderSelectionOptions.Choice(
             configuration.GetSection(ProviderSelectionOptions.Section)[nameof(ProviderSelectionOptions.Transcription)],

@@ -48,7 +48,7 @@ public sealed class WhisperSpeechToText : ISpeechToText
         this.time = time;
         this.Name = kind == WhisperServerKind.WhisperCpp ? "whisper-cpp" : $"whisper-openai/{this.options.Model}";
         this.http = new ProviderHttpPipeline(
-            kind == WhisperServerKind.WhisperCpp ? "whisper.cpp" : "Whisper", WhisperOptions.Section, httpClients, this.options, time, logger);
+            kind == WhisperServerKind.WhisperCpp ? "whisper.cpp" : "Whisper", WhisperOptions.Section, httpClients, this.options, logger);
     }
 
     public string Name { get; }

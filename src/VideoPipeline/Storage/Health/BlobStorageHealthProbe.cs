@@ -1,12 +1,21 @@
-using VideoPipeline.Storage.Azure;
+using Azure.Storage.Blobs;
+using VideoPipeline.Storage.Account;
 
 namespace VideoPipeline.Storage.Health;
 
-public sealed class BlobStorageHealthProbe(BlobServiceClient blobs) : PingHealthProbe
+public sealed class BlobStorageHealthProbe(StorageConnection connection) : PingHealthProbe
 {
+    private readonly BlobServiceClient blobs = connection.CreateBlobServiceClient(WithoutRetries(new BlobClientOptions()));
+
     public override string Name => "blob";
 
-    protected override Uri Endpoint => blobs.Endpoint;
+    protected override Uri Endpoint => connection.BlobServiceUri;
 
-    protected override Task PingAsync(CancellationToken cancellationToken) => blobs.PingAsync(cancellationToken);
+    protected override async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var _ in this.blobs.GetBlobContainersAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            return;
+        }
+    }
 }

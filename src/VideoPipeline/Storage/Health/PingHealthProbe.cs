@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using VideoPipeline.Storage.Azure;
+using Azure;
+using Azure.Core;
 
 namespace VideoPipeline.Storage.Health;
 
-/// <summary>Healthy when the service answers one cheap authorized request within the timeout (no retries).</summary>
+/// <summary>Healthy when the service answers one cheap authorized request (list one item) within the timeout, without retries.</summary>
 public abstract class PingHealthProbe : IStorageHealthProbe
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -26,10 +27,19 @@ public abstract class PingHealthProbe : IStorageHealthProbe
         {
             return StorageHealth.Down(this.Name, $"no answer from {this.Endpoint} within {Timeout.TotalSeconds:0} s", clock.Elapsed);
         }
-        catch (StorageRequestException e)
+        catch (RequestFailedException e)
         {
-            return StorageHealth.Down(this.Name, e.Message, clock.Elapsed);
+            return StorageHealth.Down(this.Name, e.Status == 0 ? $"{this.Endpoint} is not reachable ({e.Message.Split('\n')[0].Trim()})" : $"{e.Status} {e.ErrorCode}".TrimEnd(), clock.Elapsed);
         }
+    }
+
+    /// <summary>One attempt: a probe reports what it sees now instead of waiting out a retry schedule.</summary>
+    protected static T WithoutRetries<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = Timeout;
+        return options;
     }
 
     protected abstract Task PingAsync(CancellationToken cancellationToken);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Workflow.Tasks;
 using VideoPipeline.Workflow.Tasks.Trigger;
@@ -92,8 +94,7 @@ public sealed class BlobTriggerTests
         Assert.StartsWith("gave up after 5 attempts", record.Error.Message, StringComparison.Ordinal);
         var blobs = host.Get<BlobServiceClient>();
         var blob = await blobs.GetPropertiesAsync(hosts.Uploads, "broken.mp4");
-        var messages = await host.Get<QueueServiceClient>().PeekMessagesAsync(hosts.Prefix + BlobReceipts.PoisonQueueName);
-        var poison = Assert.Single(messages).GetJson<PoisonMessage>(new JsonSerializerOptions());
+        var poison = Assert.Single(await host.Get<QueueServiceClient>().PeekJsonAsync<PoisonMessage>(hosts.Prefix + BlobReceipts.PoisonQueueName));
         Assert.Equal(("broken.mp4", hosts.Uploads, blob!.ETag), (poison!.BlobName, poison.ContainerName, poison.ETag));
         var receipt = await blobs.GetPropertiesAsync(hosts.Prefix + BlobReceipts.ReceiptsContainerName, host.Get<BlobReceipts>().NameFor("broken.mp4", blob.ETag));
         Assert.Equal("poisoned", receipt!.Metadata[BlobReceipts.StatusKey]);
@@ -119,8 +120,7 @@ public sealed class BlobTriggerTests
         Assert.Equal("STAGE_TIMEOUT", record.Error?.Code);
         var blobs = host.Get<BlobServiceClient>();
         var blob = await blobs.GetPropertiesAsync(hosts.Uploads, "stuck.mp4");
-        var messages = await host.Get<QueueServiceClient>().PeekMessagesAsync(hosts.Prefix + BlobReceipts.PoisonQueueName);
-        var poison = Assert.Single(messages).GetJson<PoisonMessage>(new JsonSerializerOptions());
+        var poison = Assert.Single(await host.Get<QueueServiceClient>().PeekJsonAsync<PoisonMessage>(hosts.Prefix + BlobReceipts.PoisonQueueName));
         Assert.Equal(("stuck.mp4", blob!.ETag), (poison!.BlobName, poison.ETag));
         var receipt = await blobs.GetPropertiesAsync(hosts.Prefix + BlobReceipts.ReceiptsContainerName, host.Get<BlobReceipts>().NameFor("stuck.mp4", blob.ETag));
         Assert.Equal("poisoned", receipt!.Metadata[BlobReceipts.StatusKey]);

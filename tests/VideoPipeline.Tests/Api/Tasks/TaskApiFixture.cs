@@ -21,7 +21,7 @@ public sealed class TaskApiFixture : IAsyncLifetime
 
     public ApiTestHost Host { get; private set; } = null!;
 
-    public static IMediaProbe Probe { get; } = new FFprobeMediaProbe(Options.Create(new FFmpegOptions()));
+    public static IMediaProbe Probe { get; } = new FFprobeMediaProbe(new FFMpegCoreOptions(Options.Create(new FFmpegOptions())));
 
     public async Task InitializeAsync()
     {

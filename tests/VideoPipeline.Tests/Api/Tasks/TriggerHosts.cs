@@ -1,6 +1,7 @@
 using System.Globalization;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 using VideoPipeline.Storage.Tasks;
 using VideoPipeline.Tests.TestSupport;
 using VideoPipeline.Workflow.Tasks.Trigger;
@@ -45,14 +46,9 @@ internal sealed class TriggerHosts : IAsyncDisposable
     /// <summary>Drops a file into the watched container as any storage client would, owned by this test.</summary>
     public async Task<string> DropAsync(ApiTestHost host, string name, string path)
     {
-        var blobs = host.Get<BlobServiceClient>();
-        await blobs.CreateContainerAsync(this.Uploads);
-        var uploaded = await blobs.UploadFileAsync(this.Uploads, name, path, new BlobUploadOptions
-        {
-            ContentType = ContentTypes.FromExtension(name),
-            Metadata = new Dictionary<string, string> { ["owner"] = this.Owner },
-        });
-        return BlobReceipts.TaskIdFor(this.Uploads, name, uploaded.ETag);
+        var etag = await host.Get<BlobServiceClient>().UploadFileAsync(
+            this.Uploads, name, path, ContentTypes.FromExtension(name), new Dictionary<string, string> { ["owner"] = this.Owner });
+        return BlobReceipts.TaskIdFor(this.Uploads, name, etag);
     }
 
     public static async Task<TaskRecord> WaitFinishedAsync(ApiTestHost host, string owner, string taskId)
@@ -97,7 +93,7 @@ internal sealed class TriggerHosts : IAsyncDisposable
             await blobs.DeleteContainerAsync(this.Prefix + container);
         }
 
-        await this.hosts[^1].Get<QueueServiceClient>().DeleteQueueAsync(this.Prefix + BlobReceipts.PoisonQueueName);
+        await this.hosts[^1].Get<QueueServiceClient>().GetQueueClient(this.Prefix + BlobReceipts.PoisonQueueName).DeleteIfExistsAsync();
         for (var i = this.hosts.Count - 1; i >= 0; i--)
         {
             await this.hosts[i].DisposeAsync();

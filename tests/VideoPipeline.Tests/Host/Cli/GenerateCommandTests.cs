@@ -72,10 +72,10 @@ public sealed class GenerateCommandTests : IAsyncLifetime, IDisposable
     {
         const string Down = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
             + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
         var result = await HostProcess.RunAsync(
-            this.temp.Path, this.services.ContainerPrefix, ["Storage__ConnectionString=" + Down], "generate", "--prompt", "coffee", "--out", "out/x.mp4");
+            this.temp.Path, this.services.ContainerPrefix, ["AzureWebJobsStorage=" + Down], "generate", "--prompt", "coffee", "--out", "out/x.mp4");
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.StderrTail, l => l.Length > 0);

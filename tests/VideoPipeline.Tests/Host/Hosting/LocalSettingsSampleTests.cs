@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using VideoPipeline.Storage.Account;
 using VideoPipeline.Tests.TestSupport;
 
 namespace VideoPipeline.Tests.Host.Hosting;
@@ -32,6 +33,15 @@ public sealed class LocalSettingsSampleTests
         Assert.Empty(unknown);
     }
 
+    [Fact]
+    public void Sample_documents_the_storage_connection_and_its_identity_settings()
+    {
+        var keys = SampleKeys();
+
+        Assert.Contains(StorageConnection.Name, keys);
+        Assert.Empty(StorageConnection.IdentitySettings.Select(k => $"{StorageConnection.Name}__{k}").Except(keys));
+    }
+
     private static readonly Assembly[] Assemblies =
     [
         typeof(VideoPipeline.Workflow.PipelineOptions).Assembly,
@@ -40,13 +50,13 @@ public sealed class LocalSettingsSampleTests
 
     // Every options class declares its configuration section as a `Section` constant; nested sections use ':'.
     private static IEnumerable<(string Key, bool IsCollection)> Settings() =>
-        Assemblies.SelectMany(a => a.GetTypes())
+        StorageConnection.IdentitySettings.Select(k => ($"{StorageConnection.Name}__{k}", false)).Concat(Assemblies.SelectMany(a => a.GetTypes())
             .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
             .Where(t => t.Section is not null)
             .SelectMany(t => t.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && !typeof(Delegate).IsAssignableFrom(p.PropertyType) && !HasSection(p.PropertyType))
-                .Select(p => ($"{t.Section!.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType))))
+                .Select(p => ($"{t.Section!.Replace(":", "__", StringComparison.Ordinal)}__{p.Name}", p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))))
             .Distinct();
 
     // A nested options class with its own Section is listed under it (e.g. DurableTask:StorageProvider).

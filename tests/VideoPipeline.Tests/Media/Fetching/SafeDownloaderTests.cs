@@ -312,6 +312,52 @@ public sealed class SafeDownloaderTests : IDisposable
         Assert.Equal("audio/mpeg", probe.ContentType);
     }
 
+    [Fact]
+    public async Task DownloadToFileAsync_503_with_retry_after_is_retried_on_the_same_hop_then_succeeds()
+    {
+        var calls = 0;
+        await using var server = await KestrelLoopbackServer.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            await context.Response.WriteAsync("video");
+        });
+        using var downloader = Downloader(server.Policy, o => o.RetryDelay = TimeSpan.FromMilliseconds(10));
+        var clock = Stopwatch.StartNew();
+
+        var result = await downloader.DownloadToFileAsync(server.Url("/clip.mp4"), this.folder.File("clip.mp4"));
+
+        Assert.Equal(5, result.Bytes);
+        Assert.Equal(2, server.Requests);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 was not honoured");
+    }
+
+    [Fact]
+    public async Task DownloadToFileAsync_a_host_that_keeps_failing_is_not_called_again_while_its_circuit_is_open()
+    {
+        await using var server = await KestrelLoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return Task.CompletedTask;
+        });
+        using var downloader = Downloader(server.Policy, o => (o.MaxRetries, o.CircuitMinimumThroughput) = (0, 2));
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadToFileAsync(server.Url("/x.mp4"), this.folder.File("x.mp4")));
+        }
+
+        var error = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadToFileAsync(server.Url("/x.mp4"), this.folder.File("x.mp4")));
+
+        Assert.Contains("failed repeatedly", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests);
+        Assert.Empty(Directory.GetFileSystemEntries(this.folder.Path));
+    }
+
     private static SafeDownloader Downloader(Action<DownloadOptions>? configure = null) =>
         Downloader(DestinationPolicy.PublicInternetOnly, configure);
 

@@ -7,7 +7,7 @@ namespace VideoPipeline.Tests.Media.Probing;
 
 public sealed class FFprobeMediaProbeTests
 {
-    private readonly FFprobeMediaProbe probe = new(Options.Create(new FFmpegOptions()));
+    private readonly FFprobeMediaProbe probe = new(new FFMpegCoreOptions(Options.Create(new FFmpegOptions())));
 
     [Fact]
     public async Task ProbeAsync_video_with_audio_reads_streams_and_duration()
@@ -50,22 +50,50 @@ public sealed class FFprobeMediaProbeTests
     }
 
     [Fact]
-    public void Parse_string_numbers_rationals_and_missing_fields()
+    public async Task ProbeAsync_ntsc_rate_reads_the_rational_frame_rate_and_frame_count()
     {
-        var info = MediaInfoParser.Parse("""
-            {"streams":[{"index":0,"codec_type":"video","codec_name":"h264","width":1280,"height":720,
-              "avg_frame_rate":"30000/1001","r_frame_rate":"30/1","nb_frames":"N/A","disposition":{"attached_pic":0}},
-             {"index":1,"codec_type":"video","codec_name":"mjpeg","avg_frame_rate":"0/0","disposition":{"attached_pic":1}},
-             {"index":2,"codec_type":"audio","codec_name":"aac","sample_rate":"48000","channels":2,"duration":"9.98"}],
-             "format":{"format_name":"mov,mp4,m4a","duration":"10.010000","size":"123456","bit_rate":"N/A"}}
-            """);
+        using var temp = new TempDirectory();
+        var file = temp.File("ntsc.mp4");
+        await Tool.FFmpegAsync("-f", "lavfi", "-i", "testsrc2=s=320x240:r=30000/1001:d=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", file);
+
+        var info = await this.probe.ProbeAsync(file);
 
         Assert.Equal(29.97, info.Video!.FrameRate!.Value, 2);
-        Assert.Null(info.Video.FrameCount);
-        Assert.Equal(0, info.Video.Index);
-        Assert.Equal(48000, info.Audio!.SampleRate);
-        Assert.Equal(10.01, info.DurationSeconds!.Value, 3);
-        Assert.Null(info.BitRate);
-        Assert.True(info.Streams[1].IsAttachedPicture);
+        Assert.Equal(60, info.Video.FrameCount);
+        Assert.Equal("yuv420p", info.Video.PixelFormat);
+        Assert.False(info.HasAudio);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_audio_with_cover_art_has_no_video_but_an_attached_picture()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("song.mp3");
+        await Tool.FFmpegAsync(
+            "-f", "lavfi", "-i", "sine=f=330:d=1", "-f", "lavfi", "-i", "color=c=red:s=64x64:d=0.1",
+            "-map", "0:a", "-map", "1:v", "-frames:v", "1", "-c:v", "mjpeg", "-disposition:v", "attached_pic", "-c:a", "libmp3lame", file);
+
+        var info = await this.probe.ProbeAsync(file);
+
+        Assert.True(info.HasAudio);
+        Assert.False(info.HasVideo);
+        Assert.Contains(info.Streams, s => s.IsAttachedPicture);
+        Assert.Equal(1, info.Audio!.Channels);
+    }
+
+    [Theory]
+    [InlineData("it's \"50%\" off.mp4")]
+    [InlineData("$(touch pwned) `x` ;&|.mp4")]
+    [InlineData("кофе ☕ 東京 [1].mp4")]
+    public async Task ProbeAsync_file_named_with_quotes_and_shell_characters_is_read(string name)
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File(name);
+        await Tool.FFmpegAsync("-f", "lavfi", "-i", "testsrc2=s=160x120:r=10:d=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", file);
+
+        var info = await this.probe.ProbeAsync(file);
+
+        Assert.Equal(160, info.Video!.Width);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "pwned")));
     }
 }

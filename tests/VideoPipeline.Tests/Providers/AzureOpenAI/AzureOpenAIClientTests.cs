@@ -135,7 +135,7 @@ public sealed class AzureOpenAIClientTests
         using var kit = new AzureOpenAIKit([AzureOpenAIKit.Deployment(server)], maxRetries: 1);
         server.Fail(FakeAzureOpenAIServer.ModerationsPath, 200, times: 2, delay: TimeSpan.FromSeconds(10));
         var moderator = new AzureOpenAIContentModerator(
-            kit.Client,
+            kit.Router,
             Options.Create(new AzureOpenAIModerationOptions { Deployments = [AzureOpenAIKit.Deployment(server)], Timeout = TimeSpan.FromMilliseconds(300) }));
 
         var error = await Assert.ThrowsAsync<TransientPipelineException>(() => moderator.CheckTextAsync("coffee", CancellationToken.None));

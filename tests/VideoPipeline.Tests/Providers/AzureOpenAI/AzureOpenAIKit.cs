@@ -24,10 +24,8 @@ internal sealed class AzureOpenAIKit : IDisposable
     public AzureOpenAIKit(IReadOnlyList<AzureOpenAIDeployment> deployments, TokenCredential? credential = null, int maxRetries = 3)
     {
         this.deployments = deployments;
-        this.Client = new AzureOpenAIClient(
-            this.http,
-            Options.Create(new AzureOpenAIOptions { MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(10) }),
-            credential ?? new FixedTokenCredential("unused-token"));
+        var options = Options.Create(new AzureOpenAIOptions { MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(10) });
+        this.Router = new AzureOpenAIRouter(new AzureOpenAIClients(options, this.http, credential ?? new FixedTokenCredential("unused-token")), options);
     }
 
     public AzureOpenAIKit(FakeAzureOpenAIServer server)
@@ -35,42 +33,42 @@ internal sealed class AzureOpenAIKit : IDisposable
     {
     }
 
-    public AzureOpenAIClient Client { get; }
+    public AzureOpenAIRouter Router { get; }
 
     public TempDirectory Temp { get; } = new();
 
     public static FFmpegRunner FFmpeg { get; } = new(Options.Create(new FFmpegOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<FFmpegRunner>.Instance);
 
-    public static FFprobeMediaProbe Probe { get; } = new(Options.Create(new FFmpegOptions()));
+    public static FFprobeMediaProbe Probe { get; } = new(new FFMpegCoreOptions(Options.Create(new FFmpegOptions())));
 
     public static AzureOpenAIDeployment Deployment(FakeAzureOpenAIServer server, string name = "dep-a", string? key = FakeKey) =>
         new() { Endpoint = server.Endpoint, ApiKey = key, Deployment = name };
 
     public AzureOpenAIScenePlanner Planner(Dictionary<string, decimal>? prices = null) =>
-        new(this.Client, Options.Create(new AzureOpenAIPlannerOptions { Deployments = [.. this.deployments], Prices = prices ?? [] }), new RuleBasedScenePlanner());
+        new(this.Router, Options.Create(new AzureOpenAIPlannerOptions { Deployments = [.. this.deployments], Prices = prices ?? [] }), new RuleBasedScenePlanner());
 
     public AzureOpenAIContentModerator Moderator() =>
-        new(this.Client, Options.Create(new AzureOpenAIModerationOptions { Deployments = [.. this.deployments] }));
+        new(this.Router, Options.Create(new AzureOpenAIModerationOptions { Deployments = [.. this.deployments] }));
 
     public AzureOpenAISpeechSynthesizer Speech(Action<AzureOpenAISpeechOptions>? configure = null)
     {
         var options = new AzureOpenAISpeechOptions { Deployments = [.. this.deployments] };
         configure?.Invoke(options);
-        return new(this.Client, Options.Create(options), FFmpeg);
+        return new(this.Router, Options.Create(options), FFmpeg);
     }
 
     public AzureOpenAISpeechToText Transcriber(Action<AzureOpenAITranscriptionOptions>? configure = null)
     {
         var options = new AzureOpenAITranscriptionOptions { Deployments = [.. this.deployments] };
         configure?.Invoke(options);
-        return new(this.Client, Options.Create(options), FFmpeg);
+        return new(this.Router, Options.Create(options), FFmpeg);
     }
 
     public Sora1VideoJobProvider Sora1(Dictionary<string, decimal>? prices = null) =>
-        new(this.Client, Options.Create(new Sora1Options { Deployments = [.. this.deployments], Prices = prices ?? [] }), Probe);
+        new(this.Router, Options.Create(new Sora1Options { Deployments = [.. this.deployments], Prices = prices ?? [] }), Probe);
 
     public Sora2VideoJobProvider Sora2(Dictionary<string, decimal>? prices = null) =>
-        new(this.Client, Options.Create(new Sora2Options { Deployments = [.. this.deployments], Prices = prices ?? [] }), Probe);
+        new(this.Router, Options.Create(new Sora2Options { Deployments = [.. this.deployments], Prices = prices ?? [] }), Probe);
 
     public void Dispose()
     {

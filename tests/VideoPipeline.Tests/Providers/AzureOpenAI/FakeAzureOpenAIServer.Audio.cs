@@ -49,13 +49,13 @@ internal sealed partial class FakeAzureOpenAIServer
                 return;
             }
 
-            // Whisper's verbose_json; duration as a string, as some generated specs type it.
+            // Whisper's verbose_json as OpenAI documents it (the SDK reads it typed: duration is a number).
             var words = new[] { ("Fresh", 0.10, 0.52), ("coffee", 0.52, 0.98), ("every", 1.10, 1.40), ("morning.", 1.40, 2.05) };
             await context.Response.WriteAsJsonAsync(new
             {
                 task = "transcribe",
                 language = "english",
-                duration = "2.5",
+                duration = 2.5,
                 text = " Fresh coffee every morning.",
                 segments = new[] { new { id = 0, seek = 0, start = 0.10, end = 2.05, text = " Fresh coffee every morning.", temperature = 0.0, avg_logprob = -0.2, compression_ratio = 1.1, no_speech_prob = 0.01 } },
                 words = form["timestamp_granularities[]"].Contains("word")

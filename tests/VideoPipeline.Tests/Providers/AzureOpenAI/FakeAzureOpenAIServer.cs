@@ -7,9 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace VideoPipeline.Tests.Providers.AzureOpenAI;
 
 /// <summary>
-/// A loopback Kestrel server that speaks the documented Azure OpenAI v1 contracts (chat, moderations,
-/// audio, Sora 1 jobs, Sora 2 videos) with real media, and can be told to misbehave first: a network
-/// peer for the clients under test, not a mock of our code. It records every request it gets.
+/// A loopback Kestrel server that speaks the documented Azure OpenAI contracts (chat, moderations, audio,
+/// Sora 1 jobs, Sora 2 videos) with real media, and can be told to misbehave first: a network peer for the
+/// clients under test, not a mock of our code. It records every request it gets. The SDK calls chat and
+/// transcription on deployment routes (<c>/openai/deployments/{name}/…?api-version=…</c>): those are served
+/// and recorded under their v1 path, with the deployment name kept as <see cref="RecordedRequest.Deployment"/>.
 /// </summary>
 internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
 {
@@ -40,6 +42,7 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var server = new FakeAzureOpenAIServer(builder.Build());
         server.app.Use(server.RecordAndMisbehaveAsync);
+        server.app.UseRouting();
         server.MapChat();
         server.MapAudio();
         server.MapSora1();
@@ -74,6 +77,12 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
     private async Task RecordAndMisbehaveAsync(HttpContext context, Func<Task> next)
     {
         var request = context.Request;
+        var deployment = DeploymentRoute().Match(request.Path.Value ?? string.Empty) is { Success: true } route ? route.Groups[1].Value : null;
+        if (deployment is not null)
+        {
+            request.Path = "/openai/v1/" + DeploymentRoute().Match(request.Path.Value!).Groups[2].Value;
+        }
+
         Dictionary<string, List<string>>? form = null;
         var body = Array.Empty<byte>();
         if (request.HasFormContentType)
@@ -98,7 +107,7 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
         {
             this.requests.Add(new RecordedRequest(
                 DateTimeOffset.UtcNow, request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,
-                request.Headers["api-key"].FirstOrDefault(), request.Headers.Authorization.FirstOrDefault(), body, form));
+                request.Headers["api-key"].FirstOrDefault(), request.Headers.Authorization.FirstOrDefault(), body, form) { Deployment = deployment });
         }
 
         if (this.TakeFault(request.Path.Value ?? string.Empty) is { } fault)
@@ -168,6 +177,9 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
         await context.Response.WriteAsync(fault.Body ?? Error(fault.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), "injected failure"));
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("^/openai/deployments/([^/]+)/(.+)$")]
+    private static partial System.Text.RegularExpressions.Regex DeploymentRoute();
+
     private sealed record Fault(string Path, int Status, string? Body, int Times, string? RetryAfter, TimeSpan? Delay, bool AbortBody);
 }
 
@@ -175,6 +187,9 @@ internal sealed partial class FakeAzureOpenAIServer : IAsyncDisposable
 internal sealed record RecordedRequest(
     DateTimeOffset At, string Method, string Path, string Query, string? ApiKey, string? Authorization, byte[] Body, Dictionary<string, List<string>>? Form)
 {
+    /// <summary>The deployment named in a deployment route (the SDK's chat and transcription calls); null on v1 routes.</summary>
+    public string? Deployment { get; init; }
+
     public JsonElement Json
     {
         get

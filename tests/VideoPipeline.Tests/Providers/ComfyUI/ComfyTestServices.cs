@@ -25,7 +25,7 @@ internal static class ComfyTestServices
             ["ProviderPricing:Prices:0:Price"] = "0.002",
         }, settings);
         return new ServiceCollection()
-            .AddSingleton<IMediaProbe>(new FFprobeMediaProbe(Options.Create(new FFmpegOptions())))
+            .AddSingleton<IMediaProbe>(new FFprobeMediaProbe(new FFMpegCoreOptions(Options.Create(new FFmpegOptions()))))
             .AddComfyUIProviders(configuration)
             .BuildServiceProvider();
     }

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace VideoPipeline.Providers.AzureOpenAI.Moderation;
 
 /// <summary>
-/// Checks text, and sampled frames as images, with <c>POST /moderations</c> (omni-moderation). A flagged
+/// Checks text, and sampled frames as images, with the v1 <c>POST /moderations</c> (omni-moderation) on the SDK
+/// pipeline (the SDK has no moderation client for Azure). A flagged
 /// input comes back as flagged with the categories the service marked true; the orchestrator turns that
 /// into CONTENT_REJECTED.
 /// </summary>
-public sealed class AzureOpenAIContentModerator(AzureOpenAIClient client, IOptions<AzureOpenAIModerationOptions> options) : IContentModerator, IFrameModerator
+public sealed class AzureOpenAIContentModerator(AzureOpenAIRouter router, IOptions<AzureOpenAIModerationOptions> options) : IContentModerator, IFrameModerator
 {
     public const string Operation = "moderations";
 
@@ -41,19 +42,19 @@ public sealed class AzureOpenAIContentModerator(AzureOpenAIClient client, IOptio
     private async Task<ModerationResult> CheckAsync(Func<JsonNode> input, Dictionary<string, double> units, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var answer = await client.SendForJsonAsync(
-            new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d => JsonBody.Post(d.Url("moderations"), new JsonObject
+        var answer = await router.SendForJsonAsync(
+            new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d => AzureOpenAIRequest.Post(d.Url("moderations"), new JsonObject
             {
                 ["model"] = d.Deployment,
                 ["input"] = input(),
             })),
             cancellationToken);
-        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, units);
+        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, router.Currency, answer.Elapsed, units);
 
         var results = answer.Body.Items("results").ToList();
         if (results.Count == 0)
         {
-            throw AzureOpenAIClient.UnexpectedAnswer(Operation, answer.Deployment, "no 'results'");
+            throw AzureOpenAIRouter.UnexpectedAnswer(Operation, answer.Deployment, "no 'results'");
         }
 
         var categories = results

@@ -1,20 +1,20 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
+using OpenAI.Chat;
 using VideoPipeline.Providers.Offline.Planning;
 
 namespace VideoPipeline.Providers.AzureOpenAI.Planning;
 
 /// <summary>
-/// Plans scenes with a chat deployment and a strict JSON-schema structured output. The plan is checked
+/// Plans scenes with a chat deployment (the SDK's <see cref="ChatClient"/>) and a strict JSON-schema structured output. The plan is checked
 /// (<see cref="ScenePlanValidator"/>); an invalid one is sent back once with the problem, and a second
 /// invalid one gives way to the offline <see cref="RuleBasedScenePlanner"/>, with a warning saying so.
 /// Transport failures are not plan problems: they surface as transient or permanent pipeline errors.
 /// </summary>
 public sealed class AzureOpenAIScenePlanner(
-    AzureOpenAIClient client,
+    AzureOpenAIRouter router,
     IOptions<AzureOpenAIPlannerOptions> options,
     RuleBasedScenePlanner fallback,
     ILogger<AzureOpenAIScenePlanner>? logger = null) : IScenePlanner
@@ -79,34 +79,35 @@ public sealed class AzureOpenAIScenePlanner(
         IReadOnlyList<(string Role, string Content)> messages, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var answer = await client.SendForJsonAsync(
-            new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d => JsonBody.Post(d.Url("chat/completions"), new JsonObject
-            {
-                ["model"] = d.Deployment,
-                ["messages"] = new JsonArray([.. messages.Select(m => new JsonObject { ["role"] = m.Role, ["content"] = m.Content })]),
-                ["response_format"] = ScenePlanSchema.ResponseFormat(),
-                ["max_completion_tokens"] = o.MaxOutputTokens,
-            })),
+        var chat = new List<ChatMessage>(messages.Select(m => m.Role switch
+        {
+            "system" => (ChatMessage)new SystemChatMessage(m.Content),
+            "assistant" => new AssistantChatMessage(m.Content),
+            _ => new UserChatMessage(m.Content),
+        }));
+        var settings = new ChatCompletionOptions { ResponseFormat = ScenePlanSchema.ResponseFormat(), MaxOutputTokenCount = o.MaxOutputTokens };
+        var answer = await router.CallAsync(
+            Operation,
+            o.Deployments,
+            o.Timeout,
+            async (client, deployment, token) => (await client.GetChatClient(deployment.Deployment).CompleteChatAsync(chat, settings, token)).Value,
             cancellationToken);
 
-        var usage = answer.Body.Optional("usage");
-        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, new Dictionary<string, double>
+        var completion = answer.Value;
+        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, router.Currency, answer.Elapsed, new Dictionary<string, double>
         {
-            ["input_tokens"] = usage?.OptionalNumber("prompt_tokens") ?? 0,
-            ["output_tokens"] = usage?.OptionalNumber("completion_tokens") ?? 0,
+            ["input_tokens"] = completion.Usage?.InputTokenCount ?? 0,
+            ["output_tokens"] = completion.Usage?.OutputTokenCount ?? 0,
         });
 
-        var choice = answer.Body.Items("choices").Cast<System.Text.Json.JsonElement?>().FirstOrDefault()
-            ?? throw AzureOpenAIClient.UnexpectedAnswer(Operation, answer.Deployment, "no 'choices'");
-        var finish = choice.OptionalString("finish_reason");
-        var message = choice.Optional("message");
-        if (finish == "content_filter" || message?.OptionalString("refusal") is { Length: > 0 })
+        if (completion.FinishReason == ChatFinishReason.ContentFilter || completion.Refusal is { Length: > 0 })
         {
             throw new PermanentPipelineException(
                 ErrorCodes.ContentRejected,
-                $"Azure OpenAI {Operation} ({answer.Deployment.Label}) refused to plan this prompt: {message?.OptionalString("refusal") ?? "content filter"}");
+                $"Azure OpenAI {Operation} ({answer.Deployment.Label}) refused to plan this prompt: {(completion.Refusal is { Length: > 0 } refusal ? refusal : "content filter")}");
         }
 
-        return (finish == "length" ? null : message?.OptionalString("content") ?? string.Empty, answer.Deployment);
+        var content = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
+        return (completion.FinishReason == ChatFinishReason.Length ? null : content, answer.Deployment);
     }
 }

@@ -70,16 +70,9 @@ internal static class ScenePlanSchema
           word for word, with nothing added, dropped or reworded.
         """;
 
-    public static JsonObject ResponseFormat() => new()
-    {
-        ["type"] = "json_schema",
-        ["json_schema"] = new JsonObject
-        {
-            ["name"] = Name,
-            ["strict"] = true,
-            ["schema"] = JsonNode.Parse(Json),
-        },
-    };
+    /// <summary>Structured output: the answer must be a plan matching <see cref="Json"/> (strict).</summary>
+    public static OpenAI.Chat.ChatResponseFormat ResponseFormat() =>
+        OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat(Name, BinaryData.FromString(Json), jsonSchemaIsStrict: true);
 
     public static string Request(PlanRequest request)
     {

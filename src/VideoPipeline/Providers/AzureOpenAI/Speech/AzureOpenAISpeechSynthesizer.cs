@@ -8,12 +8,13 @@ using VideoPipeline.Media.FFmpeg;
 namespace VideoPipeline.Providers.AzureOpenAI.Speech;
 
 /// <summary>
-/// TTS with <c>POST /audio/speech</c> (response_format wav). Narration longer than one request is split
+/// TTS with the v1 <c>POST /audio/speech</c> (response_format wav) on the SDK pipeline: the GA SDK (2.1) refuses
+/// speech generation, so the request is written here and sent with the SDK's credentials and retry policy. Narration longer than one request is split
 /// at sentence boundaries and the parts joined. Like the offline voice, a maximum duration is met by
 /// asking again at a faster speed (up to <see cref="AzureOpenAISpeechOptions.MaxFitSpeed"/>), then by
 /// time-stretching with FFmpeg.
 /// </summary>
-public sealed class AzureOpenAISpeechSynthesizer(AzureOpenAIClient client, IOptions<AzureOpenAISpeechOptions> options, IFFmpegRunner ffmpeg) : ISpeechSynthesizer
+public sealed class AzureOpenAISpeechSynthesizer(AzureOpenAIRouter router, IOptions<AzureOpenAISpeechOptions> options, IFFmpegRunner ffmpeg) : ISpeechSynthesizer
 {
     public const string Operation = "audio.speech";
 
@@ -89,7 +90,7 @@ public sealed class AzureOpenAISpeechSynthesizer(AzureOpenAIClient client, IOpti
     private async Task RequestAsync(string text, OpenAIVoiceSettings voice, double speed, string path, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var answer = await client.SendAsync(
+        using var answer = await router.SendAsync(
             new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d =>
             {
                 var body = new JsonObject
@@ -105,14 +106,12 @@ public sealed class AzureOpenAISpeechSynthesizer(AzureOpenAIClient client, IOpti
                     body["instructions"] = voice.Instructions;
                 }
 
-                var request = JsonBody.Post(d.Url("audio/speech"), body);
-                request.Headers.Accept.ParseAdd("application/octet-stream");
-                return request;
+                return AzureOpenAIRequest.Post(d.Url("audio/speech"), body);
             }),
             cancellationToken);
 
         // A part is at most MaxChunkCharacters of speech (a few MB of WAV), so it is read whole.
-        await File.WriteAllBytesAsync(path, await answer.Message.Content.ReadAsByteArrayAsync(cancellationToken), cancellationToken);
+        await File.WriteAllBytesAsync(path, answer.Message.Content.ToMemory(), cancellationToken);
         double seconds;
         try
         {
@@ -120,10 +119,10 @@ public sealed class AzureOpenAISpeechSynthesizer(AzureOpenAIClient client, IOpti
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException)
         {
-            throw AzureOpenAIClient.UnexpectedAnswer(Operation, answer.Deployment, $"the audio is not a WAV file ({e.Message})");
+            throw AzureOpenAIRouter.UnexpectedAnswer(Operation, answer.Deployment, $"the audio is not a WAV file ({e.Message})");
         }
 
-        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, new Dictionary<string, double>
+        AzureOpenAIUsage.Record(Operation, answer.Deployment, o, router.Currency, answer.Elapsed, new Dictionary<string, double>
         {
             ["characters"] = text.Length,
             ["audio_seconds"] = Math.Round(seconds, 3),

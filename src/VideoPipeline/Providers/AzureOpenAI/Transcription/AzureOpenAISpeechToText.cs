@@ -1,16 +1,16 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using OpenAI.Audio;
 using VideoPipeline.Domain;
 using VideoPipeline.Media.FFmpeg;
 
 namespace VideoPipeline.Providers.AzureOpenAI.Transcription;
 
 /// <summary>
-/// Whisper on Azure OpenAI: <c>POST /audio/transcriptions</c> as multipart, verbose_json with word and
+/// Whisper on Azure OpenAI through the SDK's <see cref="AudioClient"/>: verbose transcription with word and
 /// segment timestamps, read into the shared <see cref="Transcript"/> (narration checks and captions).
 /// Audio over the upload limit is sent as 16 kHz mono FLAC.
 /// </summary>
-public sealed class AzureOpenAISpeechToText(AzureOpenAIClient client, IOptions<AzureOpenAITranscriptionOptions> options, IFFmpegRunner ffmpeg) : ISpeechToText
+public sealed class AzureOpenAISpeechToText(AzureOpenAIRouter router, IOptions<AzureOpenAITranscriptionOptions> options, IFFmpegRunner ffmpeg) : ISpeechToText
 {
     public const string Operation = "audio.transcriptions";
 
@@ -31,14 +31,27 @@ public sealed class AzureOpenAISpeechToText(AzureOpenAIClient client, IOptions<A
 
         try
         {
-            var language = Iso639(transcriptionOptions.Language);
-            var answer = await client.SendForJsonAsync(
-                new AzureOpenAICall(Operation, o.Deployments, o.Timeout, d => Form(d, upload, language)),
-                cancellationToken);
-            var transcript = VerboseJsonTranscript.Parse(answer.Body);
-            AzureOpenAIUsage.Record(Operation, answer.Deployment, o, client.Currency, answer.Elapsed, new Dictionary<string, double>
+            var settings = new AudioTranscriptionOptions
             {
-                ["audio_seconds"] = Math.Round(VerboseJsonTranscript.AudioSeconds(answer.Body, transcript), 3),
+                ResponseFormat = AudioTranscriptionFormat.Verbose,
+                TimestampGranularities = AudioTimestampGranularities.Word | AudioTimestampGranularities.Segment,
+                Language = Iso639(transcriptionOptions.Language),
+            };
+            var answer = await router.CallAsync(
+                Operation,
+                o.Deployments,
+                o.Timeout,
+                async (client, deployment, token) =>
+                {
+                    await using var audio = File.OpenRead(upload);
+                    return (await client.GetAudioClient(deployment.Deployment).TranscribeAudioAsync(audio, Path.GetFileName(upload), settings, token)).Value;
+                },
+                cancellationToken);
+            var transcript = ToTranscript(answer.Value);
+            var heard = transcript.Segments.Select(s => s.End).Concat(transcript.Words.Select(w => w.End)).DefaultIfEmpty(0).Max();
+            AzureOpenAIUsage.Record(Operation, answer.Deployment, o, router.Currency, answer.Elapsed, new Dictionary<string, double>
+            {
+                ["audio_seconds"] = Math.Round(answer.Value.Duration?.TotalSeconds ?? heard, 3),
             });
             return transcript;
         }
@@ -51,27 +64,15 @@ public sealed class AzureOpenAISpeechToText(AzureOpenAIClient client, IOptions<A
         }
     }
 
-    private static HttpRequestMessage Form(AzureOpenAIDeployment deployment, string path, string? language)
+    private static Transcript ToTranscript(AudioTranscription result) => new()
     {
-        var file = new StreamContent(File.OpenRead(path));
-        file.Headers.ContentType = new MediaTypeHeaderValue(path.EndsWith(".flac", StringComparison.OrdinalIgnoreCase) ? "audio/flac" : "audio/wav");
-
-        // Names are quoted by hand: "timestamp_granularities[]" is not a token, and the service reads the name literally.
-        var form = new MultipartFormDataContent
-        {
-            { file, "\"file\"", Path.GetFileName(path) },
-            { new StringContent(deployment.Deployment), "\"model\"" },
-            { new StringContent("verbose_json"), "\"response_format\"" },
-            { new StringContent("word"), "\"timestamp_granularities[]\"" },
-            { new StringContent("segment"), "\"timestamp_granularities[]\"" },
-        };
-        if (language is not null)
-        {
-            form.Add(new StringContent(language), "\"language\"");
-        }
-
-        return new HttpRequestMessage(HttpMethod.Post, deployment.Url("audio/transcriptions")) { Content = form };
-    }
+        Text = result.Text?.Trim() ?? string.Empty,
+        Language = result.Language,
+        Segments = [.. result.Segments.Select(s => new TranscriptSegment(s.StartTime.TotalSeconds, s.EndTime.TotalSeconds, s.Text?.Trim() ?? string.Empty))],
+        Words = [.. result.Words
+            .Select(w => new TranscriptWord(w.Word?.Trim() ?? string.Empty, w.StartTime.TotalSeconds, w.EndTime.TotalSeconds, null))
+            .Where(w => w.Word.Length > 0)],
+    };
 
     // Whisper takes ISO-639-1: "en-US" -> "en"; anything unrecognisable is left for the service to detect.
     private static string? Iso639(string? language)

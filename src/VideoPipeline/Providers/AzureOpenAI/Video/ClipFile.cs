@@ -12,7 +12,7 @@ internal static class ClipFile
         deadline.CancelAfter(timeout);
         try
         {
-            await using (var source = await response.Message.Content.ReadAsStreamAsync(deadline.Token))
+            await using (var source = response.Body)
             await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
                 await source.CopyToAsync(target, deadline.Token);

@@ -10,8 +10,8 @@ namespace VideoPipeline.Providers.AzureOpenAI.Video;
 /// Sora 1, Azure's preview jobs API: <c>POST video/generations/jobs</c>, poll <c>jobs/{id}</c>, then
 /// <c>video/generations/{generation}/content/video</c>, all with <c>api-version=preview</c>.
 /// </summary>
-public sealed class Sora1VideoJobProvider(AzureOpenAIClient client, IOptions<Sora1Options> options, IMediaProbe probe)
-    : SoraVideoJobProvider(client, options.Value, probe)
+public sealed class Sora1VideoJobProvider(AzureOpenAIRouter router, IOptions<Sora1Options> options, IMediaProbe probe)
+    : SoraVideoJobProvider(router, options.Value, probe)
 {
     public const string ProviderName = "azure-openai/sora-1";
 

@@ -12,8 +12,8 @@ namespace VideoPipeline.Providers.AzureOpenAI.Video;
 /// 720x1280), poll <c>videos/{id}</c>, then <c>videos/{id}/content</c>. OpenAI has announced the end of
 /// this API, so it stays one routable provider among others.
 /// </summary>
-public sealed class Sora2VideoJobProvider(AzureOpenAIClient client, IOptions<Sora2Options> options, IMediaProbe probe)
-    : SoraVideoJobProvider(client, options.Value, probe)
+public sealed class Sora2VideoJobProvider(AzureOpenAIRouter router, IOptions<Sora2Options> options, IMediaProbe probe)
+    : SoraVideoJobProvider(router, options.Value, probe)
 {
     public const string ProviderName = "azure-openai/sora-2";
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VideoPipeline.Domain;
@@ -9,10 +8,11 @@ namespace VideoPipeline.Providers.AzureOpenAI.Video;
 
 /// <summary>
 /// What Sora 1 (jobs) and Sora 2 (videos) share: submit with failover between deployments, then poll,
-/// download and cancel against the deployment that took the job. The download streams to the output
+/// download and cancel against the deployment that took the job. The SDK has no video client: these are v1
+/// requests sent on its pipeline (<see cref="AzureOpenAIRouter.SendAsync"/>), with its credentials and retries. The download streams to the output
 /// file and is probed, so the clip's facts are the file's, not the request's.
 /// </summary>
-public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions options, IMediaProbe probe) : IVideoJobProvider
+public abstract class SoraVideoJobProvider(AzureOpenAIRouter router, SoraOptions options, IMediaProbe probe) : IVideoJobProvider
 {
     public abstract string Name { get; }
 
@@ -23,11 +23,11 @@ public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions
         var shape = this.Shape(request);
         var prompt = SoraPrompt.For(request);
         var operation = this.Name + " submit";
-        var answer = await client.SendForJsonAsync(
-            new AzureOpenAICall(operation, options.Deployments, options.Timeout, d => JsonBody.Post(d.Url(this.SubmitPath), this.SubmitBody(d.Deployment, prompt, shape))),
+        var answer = await router.SendForJsonAsync(
+            new AzureOpenAICall(operation, options.Deployments, options.Timeout, d => AzureOpenAIRequest.Post(d.Url(this.SubmitPath), this.SubmitBody(d.Deployment, prompt, shape))),
             cancellationToken);
-        AzureOpenAIUsage.Record("video.submit", answer.Deployment, options, client.Currency, answer.Elapsed, new Dictionary<string, double>());
-        var id = answer.Body.OptionalString("id") ?? throw AzureOpenAIClient.UnexpectedAnswer(operation, answer.Deployment, "no job 'id'");
+        AzureOpenAIUsage.Record("video.submit", answer.Deployment, options, router.Currency, answer.Elapsed, new Dictionary<string, double>());
+        var id = answer.Body.OptionalString("id") ?? throw AzureOpenAIRouter.UnexpectedAnswer(operation, answer.Deployment, "no job 'id'");
         return SoraTicket.Create(this.Name, id, answer.Deployment, shape);
     }
 
@@ -50,11 +50,11 @@ public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions
         }
 
         var content = this.ContentPath(job.Body, ticket.JobId)
-            ?? throw AzureOpenAIClient.UnexpectedAnswer(operation, job.Deployment, "a finished job without a generation to download");
-        using (var response = await client.SendAsync(
-            new AzureOpenAICall(operation, [job.Deployment], options.Timeout, d => new HttpRequestMessage(HttpMethod.Get, d.Url(content)))
+            ?? throw AzureOpenAIRouter.UnexpectedAnswer(operation, job.Deployment, "a finished job without a generation to download");
+        using (var response = await router.SendAsync(
+            new AzureOpenAICall(operation, [job.Deployment], options.Timeout, d => AzureOpenAIRequest.Get(d.Url(content)))
             {
-                Completion = HttpCompletionOption.ResponseHeadersRead,
+                Streamed = true,
             },
             cancellationToken))
         {
@@ -71,7 +71,7 @@ public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions
             "video.generation",
             job.Deployment,
             options,
-            client.Currency,
+            router.Currency,
             created is { } c && finished is { } f && f >= c ? f - c : job.Elapsed,
             new Dictionary<string, double> { ["video_seconds"] = this.BilledSeconds(job.Body) ?? Math.Round(clip.DurationSeconds, 3) });
         return clip;
@@ -81,10 +81,10 @@ public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions
     public async Task CancelAsync(VideoJobTicket ticket, CancellationToken cancellationToken)
     {
         var deployment = SoraTicket.DeploymentOf(ticket, this.Name, options.Deployments);
-        using var response = await client.SendAsync(
-            new AzureOpenAICall(this.Name + " cancel", [deployment], options.Timeout, d => new HttpRequestMessage(HttpMethod.Delete, d.Url(this.JobPath(ticket.JobId))))
+        using var response = await router.SendAsync(
+            new AzureOpenAICall(this.Name + " cancel", [deployment], options.Timeout, d => AzureOpenAIRequest.Delete(d.Url(this.JobPath(ticket.JobId))))
             {
-                AlsoSuccessful = [HttpStatusCode.NotFound],
+                AlsoSuccessful = [404],
             },
             cancellationToken);
     }
@@ -107,8 +107,8 @@ public abstract class SoraVideoJobProvider(AzureOpenAIClient client, SoraOptions
     private Task<AzureOpenAIJson> GetJobAsync(VideoJobTicket ticket, string operation, CancellationToken cancellationToken)
     {
         var deployment = SoraTicket.DeploymentOf(ticket, this.Name, options.Deployments);
-        return client.SendForJsonAsync(
-            new AzureOpenAICall(operation, [deployment], options.Timeout, d => new HttpRequestMessage(HttpMethod.Get, d.Url(this.JobPath(ticket.JobId)))),
+        return router.SendForJsonAsync(
+            new AzureOpenAICall(operation, [deployment], options.Timeout, d => AzureOpenAIRequest.Get(d.Url(this.JobPath(ticket.JobId)))),
             cancellationToken);
     }
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
-using VideoPipeline.Storage.Azure;
 
 namespace VideoPipeline.Workflow.Tasks.Trigger;
 
@@ -15,11 +19,10 @@ public sealed partial class BlobPoisoner(QueueServiceClient queues, BlobServiceC
     public async Task PoisonAsync(PoisonBlobInput input, CancellationToken cancellationToken)
     {
         var blob = input.Blob;
-        await queues.CreateQueueAsync(blob.Queue, cancellationToken);
-        await queues.SendJsonAsync(
-            blob.Queue,
-            new PoisonMessage(blob.FunctionId, "BlockBlob", blob.ContainerName, blob.BlobName, blob.ETag),
-            new System.Text.Json.JsonSerializerOptions(),
+        var queue = queues.GetQueueClient(blob.Queue);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(new PoisonMessage(blob.FunctionId, "BlockBlob", blob.ContainerName, blob.BlobName, blob.ETag))),
             cancellationToken: cancellationToken);
 
         if (blob.ReceiptContainer is { } container && blob.ReceiptName is { } name)
@@ -30,21 +33,23 @@ public sealed partial class BlobPoisoner(QueueServiceClient queues, BlobServiceC
                 metadata[BlobReceipts.AttemptsKey] = attempts.ToString(CultureInfo.InvariantCulture);
             }
 
-            await blobs.CreateContainerAsync(container, cancellationToken);
-            if (await blobs.GetPropertiesAsync(container, name, cancellationToken: cancellationToken) is { } receipt)
+            var receipts = blobs.GetBlobContainerClient(container);
+            await receipts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            var receipt = receipts.GetBlobClient(name);
+            try
             {
-                var merged = new Dictionary<string, string>(receipt.Metadata, StringComparer.OrdinalIgnoreCase);
+                var current = (await receipt.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                var merged = new Dictionary<string, string>(current.Metadata, StringComparer.OrdinalIgnoreCase);
                 foreach (var (key, value) in metadata)
                 {
                     merged[key] = value;
                 }
 
-                await blobs.SetMetadataAsync(container, name, merged, cancellationToken: cancellationToken);
+                await receipt.SetMetadataAsync(merged, cancellationToken: cancellationToken);
             }
-            else
+            catch (RequestFailedException e) when (e.Status == 404)
             {
-                using var empty = new MemoryStream();
-                await blobs.UploadAsync(container, name, empty, new BlobUploadOptions { Metadata = metadata }, cancellationToken);
+                await receipt.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Metadata = metadata }, cancellationToken);
             }
         }
 

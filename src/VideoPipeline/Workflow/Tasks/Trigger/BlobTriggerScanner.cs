@@ -1,11 +1,13 @@
 using VideoPipeline.Durable;
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Domain;
 using VideoPipeline.Serialization;
 using VideoPipeline.Storage;
-using VideoPipeline.Storage.Azure;
 using VideoPipeline.Storage.Tasks;
 
 namespace VideoPipeline.Workflow.Tasks.Trigger;
@@ -36,7 +38,8 @@ public sealed partial class BlobTriggerScanner(
         var started = 0;
         try
         {
-            await foreach (var blob in blobs.ListAllBlobsAsync(receipts.WatchedContainer, cancellationToken: cancellationToken))
+            var watched = blobs.GetBlobContainerClient(receipts.WatchedContainer);
+            await foreach (var blob in watched.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
             {
                 if (this.IsVideo(blob.Name) && await this.TryStartAsync(blob, cancellationToken))
                 {
@@ -44,7 +47,7 @@ public sealed partial class BlobTriggerScanner(
                 }
             }
         }
-        catch (StorageRequestException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             // Nobody has dropped anything yet: the container does not exist.
         }
@@ -53,10 +56,11 @@ public sealed partial class BlobTriggerScanner(
         return started;
     }
 
-    private async Task<bool> TryStartAsync(BlobProperties blob, CancellationToken cancellationToken)
+    private async Task<bool> TryStartAsync(BlobItem blob, CancellationToken cancellationToken)
     {
-        var receiptName = receipts.NameFor(blob.Name, blob.ETag);
-        if (await blobs.GetPropertiesAsync(receipts.Container, receiptName, cancellationToken: cancellationToken) is not null)
+        var receiptName = receipts.NameFor(blob.Name, blob.Properties.ETag!.Value.ToString());
+        var receipt = blobs.GetBlobContainerClient(receipts.Container).GetBlobClient(receiptName);
+        if ((await receipt.ExistsAsync(cancellationToken)).Value)
         {
             return false;
         }
@@ -64,8 +68,8 @@ public sealed partial class BlobTriggerScanner(
         var settings = options.Value;
 
         // Listings give the ETag bare, HEAD quoted: keep the HTTP (quoted) form everywhere it is shown.
-        var etag = $"\"{blob.ETag.Trim('"')}\"";
-        var taskId = BlobReceipts.TaskIdFor(receipts.WatchedContainer, blob.Name, blob.ETag);
+        var etag = blob.Properties.ETag!.Value.ToString("H");
+        var taskId = BlobReceipts.TaskIdFor(receipts.WatchedContainer, blob.Name, etag);
         var owner = blob.Metadata.TryGetValue(OwnerMetadata, out var named) && IsOwnerName(named) ? named : settings.Owner;
         var run = tasks.NewRun(taskId, owner) with
         {
@@ -89,18 +93,19 @@ public sealed partial class BlobTriggerScanner(
             PipelineJson.Options);
         await tasks.SubmitAsync(TaskRecordType.Caption, TaskNames.Of<CaptionTaskOrchestrator>(), run, input, request, requestHash: null, cancellationToken);
 
-        await blobs.CreateContainerAsync(receipts.Container, cancellationToken);
+        await blobs.GetBlobContainerClient(receipts.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         try
         {
-            using var empty = new MemoryStream();
-            await blobs.UploadAsync(
-                receipts.Container,
-                receiptName,
-                empty,
-                new BlobUploadOptions { Metadata = new Dictionary<string, string> { [BlobReceipts.TaskIdKey] = taskId }, Conditions = BlobRequestConditions.IfNotExists },
+            await receipt.UploadAsync(
+                BinaryData.Empty,
+                new BlobUploadOptions
+                {
+                    Metadata = new Dictionary<string, string> { [BlobReceipts.TaskIdKey] = taskId },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
                 cancellationToken);
         }
-        catch (StorageRequestException e) when (e.Status is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             // Another host wrote it first; the task id is the same.
         }

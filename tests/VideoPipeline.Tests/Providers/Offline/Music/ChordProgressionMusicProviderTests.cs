@@ -19,7 +19,7 @@ public sealed class ChordProgressionMusicProviderTests : IDisposable
 
         var bed = await this.services.Get<IMusicProvider>().ComposeAsync(new MusicRequest(30, "professional", 0), output, CancellationToken.None);
 
-        var info = await new FFprobeMediaProbe(Options.Create(new FFmpegOptions())).ProbeAsync(output);
+        var info = await new FFprobeMediaProbe(new FFMpegCoreOptions(Options.Create(new FFmpegOptions()))).ProbeAsync(output);
         Assert.Equal(2, info.Audio!.Channels);
         Assert.Equal(bed.DurationSeconds, info.DurationSeconds!.Value, 2);
         Assert.InRange(await AudioMeter.MeanVolumeAsync(output), -40, -10);
