@@ -65,7 +65,7 @@ public sealed class GeneratedVideoFixture : IAsyncLifetime
             this.Services.Get<VideoPipeline.Media.Probing.IMediaProbe>(),
             this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Media.FFmpeg.FFmpegOptions>>(),
             this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Media.Assembly.AudioMixOptions>>(),
-            this.Services.Get<Microsoft.Extensions.Options.IOptions<VideoPipeline.Providers.Offline.Rendering.AnimaticOptions>>(),
+            this.Services.Get<VideoPipeline.Media.Text.TextFonts>(),
             this.Services.Get<Microsoft.Extensions.Options.IOptions<PipelineOptions>>());
         var result = await activity.RunAsync(new ActivityContext(ActivityNames.AssembleVideo, jobId, CancellationToken.None), input);
         return await this.Services.DownloadAsync(result.Video);

@@ -1,5 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Media.Captions;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
 using VideoPipeline.Durable;
@@ -11,7 +12,7 @@ namespace VideoPipeline.Workflow.Activities;
 /// tokens) is aligned to the words STT heard in that scene's audio, then grouped into cues and
 /// written as SRT, WebVTT and the ASS file assembly burns in.
 /// </summary>
-public sealed class BuildCaptionsActivity(IAssetStore store) : TaskActivity<BuildCaptionsInput, CaptionsResult>
+public sealed class BuildCaptionsActivity(IAssetStore store, TextFonts fonts) : TaskActivity<BuildCaptionsInput, CaptionsResult>
 {
     public override async Task<CaptionsResult> RunAsync(ActivityContext context, BuildCaptionsInput input)
     {
@@ -41,7 +42,7 @@ public sealed class BuildCaptionsActivity(IAssetStore store) : TaskActivity<Buil
         var ass = new AssetRef(AssetContainers.Captions, $"{input.JobId}/captions.ass");
         await Upload(srt, SrtWriter.Write(cues), ContentTypes.Srt);
         await Upload(vtt, VttWriter.Write(cues), ContentTypes.Vtt);
-        await Upload(ass, AssWriter.Write(cues, input.Style, input.Resolution.Width, input.Resolution.Height), ContentTypes.Ass);
+        await Upload(ass, AssWriter.Write(cues, input.Style, input.Resolution.Width, input.Resolution.Height, fonts), ContentTypes.Ass);
         return new CaptionsResult(srt, vtt, ass, cues.Count, words == 0 ? 0 : Math.Round(matched / words, 3));
 
         async Task Upload(AssetRef asset, string text, string contentType)

@@ -10,7 +10,7 @@ public sealed class TaskMediaArgumentsTests
     [Fact]
     public void BurnCaptions_escapes_the_subtitle_path_inside_the_filter_graph()
     {
-        var args = TaskMediaArguments.BurnCaptions("/in/v.mp4", "/tmp/it's:[x].ass", "/out/o.mp4", Encode).Build().ToList();
+        var args = TaskMediaArguments.BurnCaptions("/in/v.mp4", "/tmp/it's:[x].ass", [], "/out/o.mp4", Encode).Build().ToList();
 
         Assert.Equal(@"[0:v]ass=filename=/tmp/it\\\'s\\:\[x\].ass[v]", args[args.IndexOf("-filter_complex") + 1]);
     }

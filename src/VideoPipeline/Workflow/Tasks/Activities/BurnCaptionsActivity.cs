@@ -5,6 +5,7 @@ using VideoPipeline.Durable;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Storage;
 
 namespace VideoPipeline.Workflow.Tasks.Activities;
@@ -13,7 +14,7 @@ namespace VideoPipeline.Workflow.Tasks.Activities;
 /// Cues from the words the recognizer heard (N words per line, breaking at sentence ends), written as SRT and
 /// WebVTT, and burned into the video through an ASS file in the task's style. Outputs have fixed names.
 /// </summary>
-public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode)
+public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, TextFonts fonts)
     : TaskActivity<BurnCaptionsInput, BurnCaptionsResult>
 {
     public override async Task<BurnCaptionsResult> RunAsync(ActivityContext context, BurnCaptionsInput input)
@@ -30,11 +31,13 @@ public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg
 
         using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name);
         var ass = workspace.PathFor("captions.ass");
-        await File.WriteAllTextAsync(ass, AssWriter.Write(cues, input.Style, facts.Width, facts.Height), ct);
+        var script = AssWriter.Write(cues, input.Style, facts.Width, facts.Height, fonts);
+        await File.WriteAllTextAsync(ass, script, ct);
+        var sprites = await EmojiSprite.WriteAsync(fonts, AssScript.ReadEmoji(script), workspace.Directory, ct);
         var video = await workspace.MaterializeAsync(store, input.Video.Asset, ct);
         var output = workspace.PathFor("captioned.mp4");
         await ffmpeg.RunAsync(
-            TaskMediaArguments.BurnCaptions(video, ass, output, encode.Value),
+            TaskMediaArguments.BurnCaptions(video, ass, sprites, output, encode.Value),
             new FFmpegRunOptions { ExpectedDurationSeconds = facts.DurationSeconds },
             ct);
 
