@@ -6,6 +6,8 @@ namespace VideoPipeline.Tests.TestSupport;
 /// <summary>Burns ASS scripts (with their colour emoji) into one frame with real FFmpeg, libass and fonts.</summary>
 public static class TextRender
 {
+    public static FFmpegRunner Runner { get; } = new(Microsoft.Extensions.Options.Options.Create(new FFmpegOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<FFmpegRunner>.Instance);
+
     /// <param name="background">A video to draw on; null for a flat dark blue frame.</param>
     public static async Task<GrayFrame> FrameAsync(TextFonts fonts, int width, int height, double at, string? background, params string[] scripts)
     {
@@ -29,7 +31,7 @@ public static class TextRender
         TextBurnIn.Apply(args, graph, graph.Chain("0:v"), paths, sprites, "v");
         var output = temp.File("frame.png");
         args.WithFilterGraph(graph).AddOutput(output, o => o.Map("v").With("-ss", Filter.FormatNumber(at)).Frames(1).With("-update", "1"));
-        await new FFmpegRunner(Microsoft.Extensions.Options.Options.Create(new FFmpegOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<FFmpegRunner>.Instance).RunAsync(args);
+        await Runner.RunAsync(args);
         return await GrayFrame.GrabAsync(output, 0, width, height);
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using VideoPipeline.Domain;
 using VideoPipeline.Media.Assembly;
-using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Text;
 using VideoPipeline.Providers;
 using VideoPipeline.Providers.Offline.Planning;
@@ -136,8 +134,7 @@ public sealed class TextPlacementTests : IDisposable
 
     private static async Task GenerateAsync(Scene scene, int width, int height, string output)
     {
-        var generator = new AnimaticClipGenerator(
-            new FFmpegRunner(Options.Create(new FFmpegOptions()), NullLogger<FFmpegRunner>.Instance), Options.Create(new AnimaticOptions()), TestFonts.Default);
+        var generator = new AnimaticClipGenerator(TextRender.Runner, Options.Create(new AnimaticOptions()), TestFonts.Default);
         var request = new SceneClipRequest { Scene = scene, SceneCount = 3, Resolution = new Resolution(width, height), Fps = 25, FrameCount = 50, Seed = 7 };
         await generator.GenerateAsync(request, output, null, CancellationToken.None);
     }

@@ -1,6 +1,7 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.Captions;
+using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Text;
 using VideoPipeline.Tests.TestSupport;
 
@@ -86,16 +87,14 @@ public sealed class TextRenderingTests
         var textFile = temp.File("text.txt");
         await File.WriteAllTextAsync(textFile, text);
         var output = temp.File("reference.png");
-        var graph = new VideoPipeline.Media.FFmpeg.FilterGraph();
+        var graph = new FilterGraph();
         graph.Chain("0:v").Then("drawtext", f => f
             .With("fontfile", Noto).With("textfile", textFile).With("expansion", "none")
             .With("fontsize", size).With("fontcolor", "white").With("x", x).With("y", baselineTop)).To("v");
-        var args = VideoPipeline.Media.FFmpeg.FFmpegArguments.Create();
-        args.AddInput(VideoPipeline.Media.FFmpeg.FFmpegInput.Lavfi(new VideoPipeline.Media.FFmpeg.Filter("color").With("c", "0x203048").With("s", "1280x160").With("d", 0.1)));
+        var args = FFmpegArguments.Create();
+        args.AddInput(FFmpegInput.Lavfi(new Filter("color").With("c", "0x203048").With("s", "1280x160").With("d", 0.1)));
         args.WithFilterGraph(graph).AddOutput(output, o => o.Map("v").Frames(1).With("-update", "1"));
-        await new VideoPipeline.Media.FFmpeg.FFmpegRunner(
-            Microsoft.Extensions.Options.Options.Create(new VideoPipeline.Media.FFmpeg.FFmpegOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<VideoPipeline.Media.FFmpeg.FFmpegRunner>.Instance).RunAsync(args);
+        await TextRender.Runner.RunAsync(args);
         return await GrayFrame.GrabAsync(output, 0, 1280, 160);
     }
 
