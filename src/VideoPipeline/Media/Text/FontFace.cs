@@ -27,7 +27,9 @@ public sealed class FontFace : IDisposable
         using (var name = this.face.ReferenceTable(Tag.Parse("name")))
         {
             var cff = this.face.Tables.Contains(Tag.Parse("CFF "));
-            this.AssName = OpenTypeData.Name(name.AsSpan(), cff ? 6 : 4) ?? System.IO.Path.GetFileNameWithoutExtension(path);
+            // It goes into an override tag, so characters that would end or open one are dropped.
+            var assName = OpenTypeData.Name(name.AsSpan(), cff ? 6 : 4) ?? System.IO.Path.GetFileNameWithoutExtension(path);
+            this.AssName = new string(assName.Where(c => c is not ('{' or '}' or '\\' or ',') && !char.IsControl(c)).ToArray());
             this.PostScriptName = OpenTypeData.Name(name.AsSpan(), 6) ?? this.AssName;
             this.Family = OpenTypeData.Name(name.AsSpan(), 16) ?? OpenTypeData.Name(name.AsSpan(), 1) ?? this.AssName;
         }

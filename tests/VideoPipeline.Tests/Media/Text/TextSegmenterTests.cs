@@ -55,6 +55,23 @@ public sealed class TextSegmenterTests
     }
 
     [Fact]
+    public void A_stack_without_any_usable_font_names_the_setting()
+    {
+        var fonts = TestFonts.Only("/nonexistent/font.ttf");
+
+        var error = Assert.Throws<InvalidOperationException>(() => fonts.Primary);
+        Assert.Contains("Text:Fonts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_fonts_are_skipped()
+    {
+        var fonts = TestFonts.Only("/nonexistent/font.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+
+        Assert.Equal("DejaVuSans-Bold", Assert.Single(fonts.Faces).PostScriptName);
+    }
+
+    [Fact]
     public void Colour_emoji_glyphs_are_png_images_from_the_font()
     {
         var glyph = Assert.Single(Fonts.Emoji!.ColorGlyphs("😀"));
