@@ -30,6 +30,11 @@ public sealed class AssScript(int width, int height, FontFace defaultFace)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(look);
+        if (block.Lines.Count == 0)
+        {
+            return new ScreenArea(x, y, 0, 0, start, end);
+        }
+
         var (from, to) = SubtitleTime.Span(start, end, 100);
         var times = $"{SubtitleTime.Centiseconds(from)},{SubtitleTime.Centiseconds(to)}";
         var fade = look.FadeIn > 0 || look.FadeOut > 0 ? Invariant($"\\fad({Ms(look.FadeIn)},{Ms(look.FadeOut)})") : "";
@@ -73,10 +78,7 @@ public sealed class AssScript(int width, int height, FontFace defaultFace)
         var bleed = look.Bleed;
         var vertical = look.Outline + look.Shadow;
         var area = new ScreenArea(left - bleed, y - vertical, right - left + (2 * bleed), block.Height + (2 * vertical), start, end);
-        if (block.Lines.Count > 0)
-        {
-            this.events.Append(Invariant($"Comment: 0,{times},{AreaStyle},,0,0,0,,{Num(area.X)},{Num(area.Y)},{Num(area.Width)},{Num(area.Height)}\n"));
-        }
+        this.events.Append(Invariant($"Comment: 0,{times},{AreaStyle},,0,0,0,,{Num(area.X)},{Num(area.Y)},{Num(area.Width)},{Num(area.Height)}\n"));
 
         return area;
     }
