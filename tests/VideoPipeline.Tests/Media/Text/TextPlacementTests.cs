@@ -13,6 +13,7 @@ namespace VideoPipeline.Tests.Media.Text;
 /// Text stays on screen and off other text, checked on real renders: a 4,000-character title and long
 /// overlays leave the outer 5 % of the frame untouched, and a centre overlay moves off the storyboard title.
 /// </summary>
+[Collection(TextRenderGroup.Name)]
 public sealed class TextPlacementTests : IDisposable
 {
     private static readonly Region[] OuterFivePercent =

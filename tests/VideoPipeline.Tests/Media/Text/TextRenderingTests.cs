@@ -12,6 +12,7 @@ namespace VideoPipeline.Tests.Media.Text;
 /// stack matches a render whose only font for the text is one known to cover it, and differs from one
 /// whose only font lacks it (which draws .notdef boxes, "tofu").
 /// </summary>
+[Collection(TextRenderGroup.Name)]
 public sealed class TextRenderingTests
 {
     private const string Noto = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
