@@ -1,7 +1,8 @@
 # Shared by run.sh and test.sh: install what is missing, then build. Source it; don't run it.
 # Every step is idempotent, so a second run only checks.
 
-APT_PACKAGES=(ffmpeg festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core)
+APT_PACKAGES=(ffmpeg festival festvox-us-slt-hts pocketsphinx pocketsphinx-en-us fonts-dejavu-core
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 BUILD_CONFIGURATION=${BUILD_CONFIGURATION:-Release}
 HOST_DIR=".data/host"
 HOST_DLL="$HOST_DIR/VideoPipeline.Host.dll"

@@ -11,6 +11,7 @@ using VideoPipeline.Media;
 using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Probing;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Providers;
 using VideoPipeline.Providers.Offline.Moderation;
 using VideoPipeline.Providers.Offline.Music;
@@ -43,6 +44,8 @@ public static class VideoPipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IFFmpegRunner, FFmpegRunner>();
         services.TryAddSingleton<IFFMpegCoreOptions, FFMpegCoreOptions>();
+        services.AddOptions<TextStyleOptions>().Bind(configuration.GetSection(TextStyleOptions.Section));
+        services.AddSingleton<TextFonts>();
         services.AddSingleton<IMediaProbe, FFprobeMediaProbe>();
 
         // Assets in Blob storage (Azurite locally), task records in Cosmos DB.

@@ -58,6 +58,10 @@ public sealed class GrayFrame(int width, int height, byte[] pixels)
         return changed / (double)((x1 - x0) * (y1 - y0));
     }
 
+    /// <summary>The pixels (y * width + x) brighter or darker than in <paramref name="other"/> by more than <paramref name="threshold"/>.</summary>
+    public HashSet<int> Mask(GrayFrame other, int threshold = 32) =>
+        [.. Enumerable.Range(0, this.Width * this.Height).Where(i => Math.Abs(pixels[i] - other[i % this.Width, i / this.Width]) > threshold)];
+
     /// <summary>Standard deviation of brightness: near zero for a blank frame.</summary>
     public double Contrast()
     {

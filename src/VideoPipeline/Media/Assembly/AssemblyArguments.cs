@@ -106,55 +106,8 @@ public static class AssemblyArguments
         }
 
         var edit = graph.Chain([.. pads]).Then("concat", f => f.With("n", pads.Count).With("v", 1).With("a", 0));
-        var scale = Math.Min(w, h) / 720.0;
-        foreach (var overlay in spec.Overlays)
-        {
-            AddOverlay(edit, overlay, spec, scale);
-        }
-
-        if (spec.CaptionsPath is not null)
-        {
-            edit.Then("ass", f => f.With("filename", spec.CaptionsPath));
-        }
-
-        edit.To("vedit");
+        TextBurnIn.Apply(args, graph, edit, [.. new[] { spec.CaptionsPath, spec.OverlaysPath }.OfType<string>()], spec.Sprites, "vedit");
         return inputs;
-    }
-
-    // Each line is its own drawtext so every line is centred; text fades in and out over 0.3 s.
-    private static void AddOverlay(FilterChain chain, AssemblyOverlay overlay, AssemblySpec spec, double scale)
-    {
-        var size = (int)Math.Round(56 * scale);
-        var maxChars = (int)(spec.Resolution.Width * 0.9 / (size * 0.6));
-        var lines = TextWrapper.Wrap(overlay.Text, maxChars, 3);
-        var lineHeight = (int)(size * 1.3);
-        var blockHeight = lines.Count * lineHeight;
-        var h = spec.Resolution.Height;
-        var top = overlay.Position switch
-        {
-            "center" => (h - blockHeight) / 2,
-            "bottom" => (int)(h * 0.62) - blockHeight,
-            _ => (int)(h * 0.13),
-        };
-        var (a, b) = (Num(overlay.Start), Num(overlay.End));
-        var fade = Num(Math.Min(0.3, (overlay.End - overlay.Start) / 3));
-        var alpha = $"if(lt(t,{a}+{fade}),(t-{a})/{fade},if(gt(t,{b}-{fade}),({b}-t)/{fade},1))";
-        for (var i = 0; i < lines.Count; i++)
-        {
-            chain.Then("drawtext", f => f
-                .With("fontfile", spec.FontFile)
-                .With("expansion", "none")
-                .With("text", lines[i])
-                .With("fontsize", size)
-                .With("fontcolor", "white")
-                .With("box", 1)
-                .With("boxcolor", "black@0.5")
-                .With("boxborderw", (int)Math.Round(14 * scale))
-                .With("x", "(w-text_w)/2")
-                .With("y", top + (i * lineHeight))
-                .With("alpha", alpha)
-                .With("enable", $"between(t,{a},{b})"));
-        }
     }
 
     /// <param name="clipInputs">Inputs already opened for the clips; null when this pass decodes audio only.</param>

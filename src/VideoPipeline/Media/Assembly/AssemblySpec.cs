@@ -20,7 +20,11 @@ public sealed record AssemblySpec
     /// <summary>An ASS file burned in with libass; null for no captions.</summary>
     public string? CaptionsPath { get; init; }
 
-    public required string FontFile { get; init; }
+    /// <summary>The overlays laid out as an ASS file (<see cref="OverlayLayout"/>); null for none.</summary>
+    public string? OverlaysPath { get; init; }
+
+    /// <summary>Colour emoji of the captions and overlays, overlaid as images after libass.</summary>
+    public IReadOnlyList<Text.EmojiSprite> Sprites { get; init; } = [];
 }
 
 /// <param name="FrameCount">Frames this clip fills; shorter clips hold their last frame, longer ones are cut.</param>

@@ -1,28 +1,31 @@
-using System.Globalization;
-using System.Text;
 using VideoPipeline.Domain;
+using VideoPipeline.Media.Text;
 
 namespace VideoPipeline.Media.Captions;
 
 /// <summary>
-/// Advanced SubStation Alpha for burning captions with FFmpeg's subtitles filter. The canvas is
-/// 288 lines high, as FFmpeg uses for SRT with force_style, so seed users' FontSize 20 keeps its
-/// size; the width follows the video's aspect ratio so glyphs are not stretched.
+/// Captions as an ASS script for libass, laid out by <see cref="TextFitter"/> with the font stack: each cue
+/// is wrapped and, if need be, shrunk to stay in the title-safe area, at the style's alignment. Sizes keep
+/// the seed's meaning: FontSize is in lines of a 288-line canvas (FFmpeg's SRT default), so 20 is the same
+/// size at every resolution.
 /// </summary>
 public static class AssWriter
 {
     public const int PlayResY = 288;
 
-    /// <summary>Keeps a wrapped caption word from touching the frame edge (in canvas units).</summary>
-    private const int SideMargin = 10;
+    /// <summary>Outline thickness in 288-line units, as the seed style's.</summary>
+    private const double OutlineWidth = 2;
 
-    /// <summary>Lifts bottom captions off the frame edge (in canvas units).</summary>
-    private const int VerticalMargin = 18;
+    /// <summary>A caption shrinks to at most this share of its size before it is cut.</summary>
+    private const double MinScale = 0.7;
 
-    public static string Write(IReadOnlyList<CaptionCue> cues, CaptionStyle style, int videoWidth, int videoHeight)
+    private const int MaxLines = 3;
+
+    public static string Write(IReadOnlyList<CaptionCue> cues, CaptionStyle style, int videoWidth, int videoHeight, TextFonts fonts)
     {
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(fonts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(videoWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(videoHeight);
         if (style.FontSize <= 0)
@@ -35,39 +38,32 @@ public static class AssWriter
             throw new ArgumentException($"CaptionStyle.Alignment must be an ASS numpad position 1-9, got {style.Alignment}.", nameof(style));
         }
 
-        var primary = ToAssColor(style.PrimaryColor)
-            ?? throw new ArgumentException(BadColor(nameof(CaptionStyle.PrimaryColor), style.PrimaryColor), nameof(style));
-        var outline = ToAssColor(style.OutlineColor)
-            ?? throw new ArgumentException(BadColor(nameof(CaptionStyle.OutlineColor), style.OutlineColor), nameof(style));
-        var playResX = Math.Max(1, (int)Math.Round((double)PlayResY * videoWidth / videoHeight, MidpointRounding.AwayFromZero));
+        _ = ToAssColor(style.PrimaryColor) ?? throw new ArgumentException(BadColor(nameof(CaptionStyle.PrimaryColor), style.PrimaryColor), nameof(style));
+        _ = ToAssColor(style.OutlineColor) ?? throw new ArgumentException(BadColor(nameof(CaptionStyle.OutlineColor), style.OutlineColor), nameof(style));
 
-        var builder = new StringBuilder();
-        builder.Append("[Script Info]\n")
-            .Append("ScriptType: v4.00+\n")
-            .Append(Invariant($"PlayResX: {playResX}\n"))
-            .Append(Invariant($"PlayResY: {PlayResY}\n"))
-            .Append("WrapStyle: 0\n")
-            .Append("ScaledBorderAndShadow: yes\n")
-            .Append('\n')
-            .Append("[V4+ Styles]\n")
-            .Append("Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n")
-            .Append(Invariant($"Style: Default,{SanitizeFontName(style.FontName)},{style.FontSize},{primary},{primary},{outline},&H80000000,-1,0,0,0,100,100,0,0,1,2,0,{style.Alignment},{SideMargin},{SideMargin},{VerticalMargin},1\n"))
-            .Append('\n')
-            .Append("[Events]\n")
-            .Append("Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n");
-
+        var unit = videoHeight / (double)PlayResY;
+        var face = fonts.Named(style.FontName);
+        var em = style.FontSize * unit / (face.Ascent + face.Descent);
+        var look = new TextLook { Fill = style.PrimaryColor.Trim(), OutlineColor = style.OutlineColor.Trim(), Outline = OutlineWidth * unit };
+        var bands = new ScreenBands(videoWidth, videoHeight, fonts.Options.SafeMargin);
+        var width = bands.SafeWidth - (2 * look.Bleed);
+        var (safeTop, safeBottom) = (videoHeight * bands.SafeMargin, videoHeight * (1 - bands.SafeMargin));
+        var align = ((style.Alignment - 1) % 3) switch { 0 => TextAlign.Left, 2 => TextAlign.Right, _ => TextAlign.Center };
+        var script = new AssScript(videoWidth, videoHeight, face);
         foreach (var cue in cues)
         {
-            var (start, end) = SubtitleTime.Span(cue.Start, cue.End, 100);
-            builder.Append("Dialogue: 0,")
-                .Append(SubtitleTime.Centiseconds(start)).Append(',')
-                .Append(SubtitleTime.Centiseconds(end))
-                .Append(",Default,,0,0,0,,")
-                .Append(EscapeText(cue.Text))
-                .Append('\n');
+            var fit = new TextFit(em, em * MinScale, width, (safeBottom - safeTop) / 2, MaxLines);
+            var block = TextFitter.Fit(string.Join("\n", CueText.Lines(cue.Text)), fonts, face, fit);
+            var y = style.Alignment switch
+            {
+                >= 7 => safeTop + look.Bleed,
+                >= 4 => (videoHeight - block.Height) / 2,
+                _ => safeBottom - look.Bleed - block.Height,
+            };
+            script.Add(block, bands.Left + look.Bleed, y, width, align, look, cue.Start, cue.End);
         }
 
-        return builder.ToString();
+        return script.Build();
     }
 
     /// <summary>"#RRGGBB" to ASS "&amp;H00BBGGRR" (alpha 00 is opaque); null when it is not a colour.</summary>
@@ -81,24 +77,4 @@ public static class AssWriter
     }
 
     private static string BadColor(string field, string? value) => $"CaptionStyle.{field} must be a colour like #RRGGBB, got \"{value}\".";
-
-    /// <summary>The Style line is comma-separated, so a comma in the font name would shift every later field.</summary>
-    internal static string SanitizeFontName(string? fontName)
-    {
-        var cleaned = new string((fontName ?? "").Where(c => c != ',' && !char.IsControl(c)).ToArray()).Trim();
-        return cleaned.Length > 0 ? cleaned : new CaptionStyle().FontName;
-    }
-
-    /// <summary>
-    /// Cue text as literal ASS text: braces would open override blocks, and \N, \n or \h would act as
-    /// line breaks and hard spaces, so a word joiner (invisible) follows every backslash. Lines join with \N.
-    /// </summary>
-    internal static string EscapeText(string? text) => string.Join(
-        "\\N",
-        CueText.Lines(text).Select(line => line
-            .Replace("\\", "\\\u2060", StringComparison.Ordinal)
-            .Replace('{', '(')
-            .Replace('}', ')')));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

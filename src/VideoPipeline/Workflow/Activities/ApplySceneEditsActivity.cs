@@ -1,5 +1,6 @@
 using System.Globalization;
 using VideoPipeline.Domain;
+using VideoPipeline.Providers.Offline.Rendering;
 using VideoPipeline.Workflow.Contracts;
 using Microsoft.DurableTask;
 using VideoPipeline.Durable.Activities;
@@ -48,7 +49,10 @@ public sealed class ApplySceneEditsActivity : TaskActivity<ApplySceneEditsInput,
             warnings.Add($"scene {clip.SceneNumber}: the clip is {clip.Width}x{clip.Height}, {how} {input.Resolution} ({input.Fit.ToString().ToLowerInvariant()})");
         }
 
-        return new EditedScene(clip.SceneNumber, clip.Clip, slot.Start, slot.FrameCount, clip.HasAudio, clip.Width, clip.Height);
+        return new EditedScene(clip.SceneNumber, clip.Clip, slot.Start, slot.FrameCount, clip.HasAudio, clip.Width, clip.Height)
+        {
+            TitleInCenter = clip.Provider == AnimaticClipGenerator.ProviderName,
+        };
     }
 
     internal static TextOverlay? Place(EditingInstruction instruction, int index, double videoDuration, List<string> warnings)

@@ -6,7 +6,7 @@ using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.Audio;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Probing;
-using VideoPipeline.Providers.Offline.Rendering;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
 using Microsoft.DurableTask;
@@ -27,7 +27,7 @@ public sealed class AssembleVideoActivity(
     IMediaProbe probe,
     IOptions<FFmpegOptions> encoding,
     IOptions<AudioMixOptions> mix,
-    IOptions<AnimaticOptions> fonts,
+    TextFonts fonts,
     IOptions<PipelineOptions> options,
     JobProgressReporter reporter,
     ActivityExecution execution) : TaskActivity<AssembleVideoInput, AssemblyResult>
@@ -60,8 +60,9 @@ public sealed class AssembleVideoActivity(
             MusicPath = musicFile.Result,
             Overlays = input.Edits.Overlays.Select(o => new AssemblyOverlay(o.Text, o.Start, o.End, o.Position)).ToList(),
             CaptionsPath = captionsFile.Result,
-            FontFile = fonts.Value.BoldFontFile,
         };
+        var titled = input.Edits.Scenes.Where(s => s.TitleInCenter).Select(s => (s.Start, s.Start + (s.FrameCount / (double)input.Fps)));
+        spec = await AssemblyText.PrepareAsync(spec, fonts, titled, workspace.Directory, ct);
 
         // Pass 1 decodes audio only (well under a second) so pass 2 can apply one exact gain.
         var measure = await ffmpeg.RunAsync(AssemblyArguments.BuildMeasurePass(spec, mix.Value), cancellationToken: ct);

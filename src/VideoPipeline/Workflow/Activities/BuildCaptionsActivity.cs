@@ -1,5 +1,6 @@
 using VideoPipeline.Domain;
 using VideoPipeline.Media.Captions;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Storage;
 using VideoPipeline.Workflow.Contracts;
 using Microsoft.DurableTask;
@@ -13,7 +14,7 @@ namespace VideoPipeline.Workflow.Activities;
 /// written as SRT, WebVTT and the ASS file assembly burns in.
 /// </summary>
 [DurableTask("BuildCaptions")]
-public sealed class BuildCaptionsActivity(IAssetStore store, ActivityExecution execution) : TaskActivity<BuildCaptionsInput, CaptionsResult>
+public sealed class BuildCaptionsActivity(IAssetStore store, TextFonts fonts, ActivityExecution execution) : TaskActivity<BuildCaptionsInput, CaptionsResult>
 {
     public override async Task<CaptionsResult> RunAsync(TaskActivityContext context, BuildCaptionsInput input)
     {
@@ -43,7 +44,7 @@ public sealed class BuildCaptionsActivity(IAssetStore store, ActivityExecution e
         var ass = new AssetRef(AssetContainers.Captions, $"{input.JobId}/captions.ass");
         await Upload(srt, SrtWriter.Write(cues), ContentTypes.Srt);
         await Upload(vtt, VttWriter.Write(cues), ContentTypes.Vtt);
-        await Upload(ass, AssWriter.Write(cues, input.Style, input.Resolution.Width, input.Resolution.Height), ContentTypes.Ass);
+        await Upload(ass, AssWriter.Write(cues, input.Style, input.Resolution.Width, input.Resolution.Height, fonts), ContentTypes.Ass);
         return new CaptionsResult(srt, vtt, ass, cues.Count, words == 0 ? 0 : Math.Round(matched / words, 3));
 
         async Task Upload(AssetRef asset, string text, string contentType)

@@ -20,6 +20,10 @@ public sealed record TimelineClip(SceneClipResult Clip, double Start, int FrameC
 /// </summary>
 public sealed record EditDecisionList(IReadOnlyList<EditedScene> Scenes, IReadOnlyList<TextOverlay> Overlays, IReadOnlyList<string> Warnings);
 
-public sealed record EditedScene(int SceneNumber, AssetRef Clip, double Start, int FrameCount, bool HasAudio, int SourceWidth, int SourceHeight);
+public sealed record EditedScene(int SceneNumber, AssetRef Clip, double Start, int FrameCount, bool HasAudio, int SourceWidth, int SourceHeight)
+{
+    /// <summary>The clip has the storyboard's scene title in the centre band, so overlays move out of it.</summary>
+    public bool TitleInCenter { get; init; }
+}
 
 public sealed record TextOverlay(string Text, double Start, double End, string Position);

@@ -1,4 +1,5 @@
 using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
 
 namespace VideoPipeline.Workflow.Tasks;
 
@@ -10,13 +11,13 @@ public static class TaskMediaArguments
 {
     private const int SampleRate = 48000;
 
-    /// <summary>Burns an ASS file into the video (one encode); the audio is re-encoded to AAC for MP4.</summary>
-    public static FFmpegArguments BurnCaptions(string video, string assPath, string output, FFmpegOptions encode)
+    /// <summary>Burns an ASS file and its colour emoji into the video (one encode); the audio is re-encoded to AAC for MP4.</summary>
+    public static FFmpegArguments BurnCaptions(string video, string assPath, IReadOnlyList<EmojiSprite> sprites, string output, FFmpegOptions encode)
     {
         var args = FFmpegArguments.Create();
         args.AddInput(FFmpegInput.File(video));
         var graph = new FilterGraph();
-        graph.Chain("0:v").Then("ass", f => f.With("filename", Path.GetFullPath(assPath))).To("v");
+        TextBurnIn.Apply(args, graph, graph.Chain("0:v"), [Path.GetFullPath(assPath)], sprites, "v");
         return args.WithFilterGraph(graph).AddOutput(output, o => Video(o.Map("v").MapStream("0:a:0?"), encode));
     }
 

@@ -2,6 +2,7 @@ using VideoPipeline.Domain;
 using VideoPipeline.Media.Assembly;
 using VideoPipeline.Media.Audio;
 using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
 
 namespace VideoPipeline.Tests.Media.Assembly;
 
@@ -18,7 +19,8 @@ public sealed class AssemblyArgumentsTests
         MusicPath = "/a/m.wav",
         Overlays = [new AssemblyOverlay("50% off: now", 2, 5, "top")],
         CaptionsPath = "/a/c.ass",
-        FontFile = "/f/b.ttf",
+        OverlaysPath = "/a/o.ass",
+        Sprites = [new EmojiSprite("/a/e0.png", new EmojiPlacement("\U0001F600", 0, 600, 80, 48, 45, 2, 5))],
     };
 
     private static readonly LoudnessMeasurement Measured = new(-20.5, -3.2);
@@ -36,13 +38,13 @@ public sealed class AssemblyArgumentsTests
     }
 
     [Fact]
-    public void BuildFinalPass_encodes_video_once_with_overlays_captions_thumbnail_and_normalized_mix_golden()
+    public void BuildFinalPass_encodes_video_once_with_captions_overlays_emoji_thumbnail_and_normalized_mix_golden()
     {
         var args = AssemblyArguments.BuildFinalPass(Spec, new AudioMixOptions(), Measured, new FFmpegOptions(), "/o/v.mp4", "/o/t.jpg");
 
         Assert.Equal(
             """
-            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/s1.mp4 -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v0];[1:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0,drawtext=fontfile=/f/b.ttf:expansion=none:text=50% off\\: now:fontsize=56:fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=14:x=(w-text_w)/2:y=93:alpha=if(lt(t\,2+0.3)\,(t-2)/0.3\,if(gt(t\,5-0.3)\,(5-t)/0.3\,1)):enable=between(t\,2\,5),ass=filename=/a/c.ass[vedit];[2:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[3:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,volume=volume=4.5dB,alimiter=limit=0.7943:level=0,ebur128=peak=true:framelog=verbose,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout];[vedit]split=outputs=2[vout][vthumb];[vthumb]select=expr=eq(n\,75)[thumb] -map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -pix_fmt yuv420p -profile:v high -r 30 -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/v.mp4 -map [thumb] -frames:v 1 -q:v 3 file:/o/t.jpg
+            -hide_banner -nostdin -y -loglevel info -protocol_whitelist file -i file:/a/s1.mp4 -protocol_whitelist file -i file:/a/s2.mp4 -protocol_whitelist file -i file:/a/e0.png -protocol_whitelist file -i file:/a/v1.wav -protocol_whitelist file -stream_loop -1 -i file:/a/m.wav -filter_complex [0:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v0];[1:v]scale=w=1280:h=720:force_original_aspect_ratio=increase,crop=w=1280:h=720,setsar=r=1,fps=fps=30,format=pix_fmts=yuv420p,tpad=stop_mode=clone:stop_duration=5,trim=end_frame=150,setpts=expr=PTS-STARTPTS[v1];[v0][v1]concat=n=2:v=1:a=0,ass=filename=/a/c.ass,ass=filename=/a/o.ass[veditt0];[2:v]scale=w=48:h=45:flags=lanczos[vedite0];[veditt0][vedite0]overlay=x=600:y=80:enable=between(t\,2\,5)[vedit];[3:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,volume=volume=2,adelay=delays=250:all=1[vo0];[1:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=5,asetpts=expr=PTS-STARTPTS,volume=volume=0.2,adelay=delays=5000:all=1[sa1];[4:a]aresample=osr=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=10,volume=volume=0.3,afade=t=out:st=7:d=3[mus];[vo0][sa1][mus]amix=inputs=3:duration=longest:dropout_transition=0:normalize=0,apad=whole_dur=10,atrim=duration=10,volume=volume=4.5dB,alimiter=limit=0.7943:level=0,ebur128=peak=true:framelog=verbose,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[aout];[vedit]split=outputs=2[vout][vthumb];[vthumb]select=expr=eq(n\,75)[thumb] -map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -pix_fmt yuv420p -profile:v high -r 30 -c:a aac -b:a 160k -ar 48000 -t 10 -movflags +faststart file:/o/v.mp4 -map [thumb] -frames:v 1 -q:v 3 file:/o/t.jpg
             """,
             string.Join(' ', args.Build()));
     }

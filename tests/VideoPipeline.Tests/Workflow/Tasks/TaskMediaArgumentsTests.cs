@@ -1,4 +1,5 @@
 using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Workflow.Tasks;
 
 namespace VideoPipeline.Tests.Workflow.Tasks;
@@ -10,9 +11,22 @@ public sealed class TaskMediaArgumentsTests
     [Fact]
     public void BurnCaptions_escapes_the_subtitle_path_inside_the_filter_graph()
     {
-        var args = TaskMediaArguments.BurnCaptions("/in/v.mp4", "/tmp/it's:[x].ass", "/out/o.mp4", Encode).Build().ToList();
+        var args = TaskMediaArguments.BurnCaptions("/in/v.mp4", "/tmp/it's:[x].ass", [], "/out/o.mp4", Encode).Build().ToList();
 
         Assert.Equal(@"[0:v]ass=filename=/tmp/it\\\'s\\:\[x\].ass[v]", args[args.IndexOf("-filter_complex") + 1]);
+    }
+
+    [Fact]
+    public void BurnCaptions_overlays_colour_emoji_after_libass_golden()
+    {
+        var sprite = new EmojiSprite("/w/emoji-0.png", new EmojiPlacement("\U0001F389", 0, 769, 603, 46, 43, 1.5, 2.25));
+
+        var args = TaskMediaArguments.BurnCaptions("/in/v.mp4", "/w/c.ass", [sprite], "/out/o.mp4", Encode).Build().ToList();
+
+        Assert.Equal(
+            "-hide_banner -nostdin -y -loglevel error -protocol_whitelist file -i file:/in/v.mp4 -protocol_whitelist file -i file:/w/emoji-0.png "
+            + "-filter_complex [0:v]ass=filename=/w/c.ass[vt0];[1:v]scale=w=46:h=43:flags=lanczos[ve0];[vt0][ve0]overlay=x=769:y=603:enable=between(t\\,1.5\\,2.25)[v]",
+            string.Join(' ', args.Take(args.IndexOf("-filter_complex") + 2)));
     }
 
     [Fact]

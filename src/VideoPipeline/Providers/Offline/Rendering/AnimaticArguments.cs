@@ -1,4 +1,3 @@
-using System.Globalization;
 using VideoPipeline.Media.FFmpeg;
 using VideoPipeline.Media.Text;
 
@@ -6,13 +5,13 @@ namespace VideoPipeline.Providers.Offline.Rendering;
 
 /// <summary>
 /// The FFmpeg command for one storyboard frame sequence: a slowly turning gradient in the scene's
-/// palette, letterbox bars, "SCENE n / N" and the look (lighting, palette) in the bars, the scene
-/// description as a centred title that fades in, the main entity as a subtitle line, and a bar
-/// that runs along the bottom as the scene plays. Pure: golden-tested without running FFmpeg.
+/// palette, letterbox bars, the scene's text (<see cref="AnimaticText"/>: label, look, title, entity)
+/// drawn by libass from a script file with its colour emoji, and a bar that runs along the bottom as
+/// the scene plays. Pure: golden-tested without running FFmpeg.
 /// </summary>
 public static class AnimaticArguments
 {
-    public static FFmpegArguments Build(Providers.SceneClipRequest request, string outputPath, AnimaticOptions options)
+    public static FFmpegArguments Build(Providers.SceneClipRequest request, string outputPath, AnimaticOptions options, string textScript, IReadOnlyList<EmojiSprite> sprites)
     {
         var (w, h) = (request.Resolution.Width, request.Resolution.Height);
         var scale = Math.Min(w, h) / 720.0;
@@ -35,46 +34,18 @@ public static class AnimaticArguments
         }
 
         args.AddInput(FFmpegInput.Lavfi(gradient));
-        var barHeight = Even(h * 0.09);
+        var barHeight = BarHeight(h);
         var timeline = args.AddInput(FFmpegInput.Lavfi(new Filter("color")
             .With("c", "white")
             .With("s", $"{w}x{Even(4 * scale)}")
             .With("r", request.Fps)));
 
-        var title = Pixels(52 * scale);
-        var small = Pixels(24 * scale);
-        var maxChars = (int)(w * 0.86 / (title * 0.6));
-        var lines = TextWrapper.Wrap(scene.Description, maxChars, 4);
-        var lineHeight = (int)(title * 1.3);
-        var firstLineY = (h - (lines.Count * lineHeight)) / 2;
-        var fadeIn = $"min(1,t/{Filter.FormatNumber(Math.Min(0.6, seconds / 4))})";
-
         var graph = new FilterGraph();
         var chain = graph.Chain("0:v")
             .Then("scale", f => f.With("w", w).With("h", h).With("flags", "bilinear"))
             .Then("drawbox", f => f.With("x", 0).With("y", 0).With("w", w).With("h", barHeight).With("color", "black@0.85").With("t", "fill"))
-            .Then("drawbox", f => f.With("x", 0).With("y", h - barHeight).With("w", w).With("h", barHeight).With("color", "black@0.85").With("t", "fill"))
-            .Then(Text(options.BoldFontFile, $"SCENE {scene.SceneNumber} / {request.SceneCount}", small, "white@0.85", Pixels(40 * scale).ToString(CultureInfo.InvariantCulture), $"({barHeight}-text_h)/2"))
-            .Then(Text(options.RegularFontFile, Look(scene.VisualStyle), small, "white@0.7", $"w-text_w-{Pixels(40 * scale)}", $"({barHeight}-text_h)/2"));
-
-        for (var i = 0; i < lines.Count; i++)
-        {
-            chain.Then(Text(options.BoldFontFile, lines[i], title, "white", "(w-text_w)/2", (firstLineY + (i * lineHeight)).ToString(CultureInfo.InvariantCulture))
-                .With("shadowcolor", "black@0.6")
-                .With("shadowx", Pixels(3 * scale))
-                .With("shadowy", Pixels(3 * scale))
-                .With("alpha", fadeIn));
-        }
-
-        if (scene.Entities.Count > 0)
-        {
-            var e = scene.Entities[0];
-            var detail = $"{e.Type} \u00b7 {e.Position} \u00b7 {e.Action.Replace('_', ' ')}";
-            chain.Then(Text(options.RegularFontFile, detail, Pixels(28 * scale), "white@0.8", "(w-text_w)/2", (firstLineY + (lines.Count * lineHeight) + Pixels(20 * scale)).ToString(CultureInfo.InvariantCulture))
-                .With("alpha", fadeIn));
-        }
-
-        chain.To("bg");
+            .Then("drawbox", f => f.With("x", 0).With("y", h - barHeight).With("w", w).With("h", barHeight).With("color", "black@0.85").With("t", "fill"));
+        TextBurnIn.Apply(args, graph, chain, [textScript], sprites, "bg");
         graph.Chain("bg", $"{timeline}:v")
             .Then("overlay", f => f
                 .With("x", $"-W+W*t/{Filter.FormatNumber(seconds)}")
@@ -96,20 +67,8 @@ public static class AnimaticArguments
         return args;
     }
 
-    private static Filter Text(string fontFile, string text, int size, string color, string x, string y) =>
-        new Filter("drawtext")
-            .With("fontfile", fontFile)
-            .With("expansion", "none")
-            .With("text", text)
-            .With("fontsize", size)
-            .With("fontcolor", color)
-            .With("x", x)
-            .With("y", y);
-
-    private static string Look(Domain.VisualStyle style) =>
-        $"{style.Lighting.Replace('_', ' ')} light \u00b7 {style.ColorPalette.Replace('_', ' ')}".ToUpperInvariant();
-
-    private static int Pixels(double value) => Math.Max(1, (int)Math.Round(value));
+    /// <summary>Height of the letterbox bars: 9 % of the frame.</summary>
+    public static int BarHeight(int height) => Even(height * 0.09);
 
     private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
 }

@@ -4,6 +4,7 @@ using VideoPipeline.Domain;
 using VideoPipeline.Media;
 using VideoPipeline.Media.Captions;
 using VideoPipeline.Media.FFmpeg;
+using VideoPipeline.Media.Text;
 using VideoPipeline.Storage;
 using Microsoft.DurableTask;
 using VideoPipeline.Durable.Activities;
@@ -16,7 +17,7 @@ namespace VideoPipeline.Workflow.Tasks.Activities;
 /// </summary>
 [DurableTask("BurnCaptions")]
 [ActivityPool(ActivityPools.Media)]
-public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, ActivityExecution execution)
+public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg, IOptions<PipelineOptions> options, IOptions<FFmpegOptions> encode, TextFonts fonts, ActivityExecution execution)
     : TaskActivity<BurnCaptionsInput, BurnCaptionsResult>
 {
     public override async Task<BurnCaptionsResult> RunAsync(TaskActivityContext context, BurnCaptionsInput input)
@@ -33,11 +34,13 @@ public sealed class BurnCaptionsActivity(IAssetStore store, IFFmpegRunner ffmpeg
 
         using var workspace = MediaWorkspace.Create(options.Value.WorkDirectory, context.Name.Name);
         var ass = workspace.PathFor("captions.ass");
-        await File.WriteAllTextAsync(ass, AssWriter.Write(cues, input.Style, facts.Width, facts.Height), ct);
+        var script = AssWriter.Write(cues, input.Style, facts.Width, facts.Height, fonts);
+        await File.WriteAllTextAsync(ass, script, ct);
+        var sprites = await EmojiSprite.WriteAsync(fonts, AssScript.ReadEmoji(script), workspace.Directory, ct);
         var video = await workspace.MaterializeAsync(store, input.Video.Asset, ct);
         var output = workspace.PathFor("captioned.mp4");
         await ffmpeg.RunAsync(
-            TaskMediaArguments.BurnCaptions(video, ass, output, encode.Value),
+            TaskMediaArguments.BurnCaptions(video, ass, sprites, output, encode.Value),
             new FFmpegRunOptions { ExpectedDurationSeconds = facts.DurationSeconds },
             ct);
 

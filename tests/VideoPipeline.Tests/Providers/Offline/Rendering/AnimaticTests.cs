@@ -24,11 +24,11 @@ public sealed class AnimaticTests : IDisposable
     {
         var request = new SceneClipRequest { Scene = Scene, SceneCount = 6, Resolution = Resolution.Landscape720, Fps = 30, FrameCount = 60, Seed = 42 };
 
-        var args = AnimaticArguments.Build(request, "/o/scene.mp4", new AnimaticOptions { BoldFontFile = "/f/b.ttf", RegularFontFile = "/f/r.ttf" });
+        var args = AnimaticArguments.Build(request, "/o/scene.mp4", new AnimaticOptions(), "/o/text.ass", []);
 
         Assert.Equal(
             """
-            -hide_banner -nostdin -y -loglevel error -f lavfi -i gradients=s=320x180:r=30:n=4:speed=0.012:seed=42:type=radial:c0=0x3b2418:c1=0x6f4e37:c2=0x8b5a2b:c3=0x9c6b4e -f lavfi -i color=c=white:s=1280x4:r=30 -filter_complex [0:v]scale=w=1280:h=720:flags=bilinear,drawbox=x=0:y=0:w=1280:h=64:color=black@0.85:t=fill,drawbox=x=0:y=656:w=1280:h=64:color=black@0.85:t=fill,drawtext=fontfile=/f/b.ttf:expansion=none:text=SCENE 2 / 6:fontsize=24:fontcolor=white@0.85:x=40:y=(64-text_h)/2,drawtext=fontfile=/f/r.ttf:expansion=none:text=WARM LIGHT · EARTH TONES:fontsize=24:fontcolor=white@0.7:x=w-text_w-40:y=(64-text_h)/2,drawtext=fontfile=/f/b.ttf:expansion=none:text=Close-up of a steaming cup of:fontsize=52:fontcolor=white:x=(w-text_w)/2:y=293:shadowcolor=black@0.6:shadowx=3:shadowy=3:alpha=min(1\,t/0.5),drawtext=fontfile=/f/b.ttf:expansion=none:text=coffee:fontsize=52:fontcolor=white:x=(w-text_w)/2:y=360:shadowcolor=black@0.6:shadowx=3:shadowy=3:alpha=min(1\,t/0.5),drawtext=fontfile=/f/r.ttf:expansion=none:text=product · foreground · steaming:fontsize=28:fontcolor=white@0.8:x=(w-text_w)/2:y=447:alpha=min(1\,t/0.5)[bg];[bg][1:v]overlay=x=-W+W*t/2:y=656:eval=frame:shortest=1,format=pix_fmts=yuv420p[v] -map [v] -frames:v 60 -c:v libx264 -preset ultrafast -crf 16 -pix_fmt yuv420p -r 30 -an file:/o/scene.mp4
+            -hide_banner -nostdin -y -loglevel error -f lavfi -i gradients=s=320x180:r=30:n=4:speed=0.012:seed=42:type=radial:c0=0x3b2418:c1=0x6f4e37:c2=0x8b5a2b:c3=0x9c6b4e -f lavfi -i color=c=white:s=1280x4:r=30 -filter_complex [0:v]scale=w=1280:h=720:flags=bilinear,drawbox=x=0:y=0:w=1280:h=64:color=black@0.85:t=fill,drawbox=x=0:y=656:w=1280:h=64:color=black@0.85:t=fill,ass=filename=/o/text.ass[bg];[bg][1:v]overlay=x=-W+W*t/2:y=656:eval=frame:shortest=1,format=pix_fmts=yuv420p[v] -map [v] -frames:v 60 -c:v libx264 -preset ultrafast -crf 16 -pix_fmt yuv420p -r 30 -an file:/o/scene.mp4
             """,
             string.Join(' ', args.Build()));
     }
