@@ -96,7 +96,7 @@ public sealed class StepActivity(ActivityExecution execution) : TaskActivity<Ste
 }
 
 /// <summary>
-/// Kills its own process, as an out-of-memory tool would: but only in a process started with
+/// Kills its own process a moment into its work, as an out-of-memory tool would: but only in a process started with
 /// <c>VIDEOFUNCTIONS_CRASH_PROBE</c> equal to its input, so a test's other workers are not taken down.
 /// </summary>
 [DurableTask("ProbeCrashActivity")]
@@ -104,10 +104,13 @@ public sealed class CrashActivity : TaskActivity<string, int>
 {
     public const string Variable = "VIDEOFUNCTIONS_CRASH_PROBE";
 
-    public override Task<int> RunAsync(TaskActivityContext context, string marker)
+    public override async Task<int> RunAsync(TaskActivityContext context, string marker)
     {
         if (Environment.GetEnvironmentVariable(Variable) == marker)
         {
+            // Not at once: the backend sends an activity before it records the turn that scheduled it, and a worker
+            // dead within milliseconds of that would take the turn down with it (real tools die seconds into their work).
+            await Task.Delay(TimeSpan.FromSeconds(2));
             System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
 

@@ -22,14 +22,16 @@ public sealed partial class ActivityRunner(
     public async Task<T> RunAsync<T>(ActivityInvocation invocation, Type activityType, Func<IServiceProvider, Task<T>> run)
     {
         var deliveryCount = await deliveries.CountAsync(invocation, CancellationToken.None);
+        LogDelivery(logger, deliveryCount, invocation.Name, invocation.TaskId, invocation.InstanceId, invocation.ExecutionId);
 
         // The span covers the activity's own time (waiting for its pool included), not the runtime's bookkeeping.
         using var span = DurableTelemetry.Source.StartActivity($"activity {invocation.Name}");
         span?.SetTag(DurableTelemetry.InstanceIdTag, invocation.InstanceId);
         span?.SetTag(DurableTelemetry.ActivityNameTag, invocation.Name);
+        var poisoned = deliveryCount > options.Value.MaxActivityDeliveries;
         try
         {
-            if (deliveryCount > options.Value.MaxActivityDeliveries)
+            if (poisoned)
             {
                 LogPoisoned(logger, invocation.Name, invocation.InstanceId, deliveryCount - 1);
                 throw new ActivityPoisonedException(invocation.Name, deliveryCount - 1);
@@ -51,7 +53,11 @@ public sealed partial class ActivityRunner(
         finally
         {
             // Finished, failed or handed back: this delivery ended without its worker dying, so it does not count.
-            await this.ForgetAsync(invocation);
+            // A poisoned task stays counted: the backend may hold duplicate messages of it, which must not run either.
+            if (!poisoned)
+            {
+                await this.ForgetAsync(invocation);
+            }
         }
     }
 
@@ -67,6 +73,9 @@ public sealed partial class ActivityRunner(
             LogForgetFailed(logger, e, invocation.Name, invocation.InstanceId);
         }
     }
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Debug, Message = "Delivery {Count} of {Activity} #{TaskId} of {InstanceId} ({ExecutionId})")]
+    private static partial void LogDelivery(ILogger logger, int count, string activity, int taskId, string instanceId, string executionId);
 
     [LoggerMessage(EventId = 2300, Level = LogLevel.Error, Message = "{Activity} of {InstanceId} was started {Deliveries} times without finishing; failing it")]
     private static partial void LogPoisoned(ILogger logger, string activity, string instanceId, int deliveries);
