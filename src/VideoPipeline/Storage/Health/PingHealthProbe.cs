@@ -7,7 +7,7 @@ namespace VideoPipeline.Storage.Health;
 /// <summary>Healthy when the service answers one cheap authorized request (list one item) within the timeout, without retries.</summary>
 public abstract class PingHealthProbe : IStorageHealthProbe
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public abstract string Name { get; }
 

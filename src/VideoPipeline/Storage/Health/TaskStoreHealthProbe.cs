@@ -6,7 +6,7 @@ namespace VideoPipeline.Storage.Health;
 /// <summary>Healthy when the task container can be reached (and, on first use, created) within the timeout.</summary>
 public sealed class TaskStoreHealthProbe(CosmosTaskStore store) : IStorageHealthProbe
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public string Name => "cosmos";
 
